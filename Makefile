@@ -1,0 +1,66 @@
+# Everyday commands. `make run` and `make test` are all a newcomer needs (see README).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/foreignaffairs
+# `make run` is a local demo: DEBUG on, the SQLite file in the project folder.
+DEMO_ENV := DJANGO_DEBUG=1
+FIXTURES := $(wildcard fixtures/*.json)
+
+.PHONY: install install-dev run serve test test-postgres lint format migrate demo-data bench clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(DEMO_ENV) $(MANAGE) migrate --noinput
+
+demo-data: migrate
+	@if [ -n "$(FIXTURES)" ]; then $(DEMO_ENV) $(MANAGE) loaddata $(FIXTURES); fi
+	$(DEMO_ENV) $(MANAGE) ensure_demo_admin
+
+run: demo-data
+	@echo "Serving on http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)"
+	$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+# Production-like: DEBUG off, hashed static files, gunicorn. Plain HTTP on localhost, so
+# the HTTPS-only settings a real deployment keeps on are switched off here.
+SERVE_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-serve-not-secret} \
+	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0
+serve: install
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(MANAGE) migrate --noinput
+	$(SERVE_ENV) $(VENV)/bin/gunicorn foreignaffairs.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+
+test: install-dev
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-postgres: install-dev
+	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_URL)} $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,445 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from foreignaffairs.models import DomainModel
+from partners.continents import continent_expression, countries_in
+
+
+def date_range(field: str, first_year: int, last_year: int) -> dict:
+    """Filter kwargs for a date column within calendar years, written so indexes are used."""
+    return {
+        f"{field}__gte": datetime.date(first_year, 1, 1),
+        f"{field}__lt": datetime.date(last_year + 1, 1, 1),
+    }
+
+
+class Direction(models.TextChoices):
+    INCOMING = "incoming", _("Đoàn vào")
+    OUTGOING = "outgoing", _("Đoàn ra")
+
+
+class Level(models.TextChoices):
+    HEAD_OF_STATE = "head_of_state", _("Nguyên thủ quốc gia")
+    VICE_HEAD_OF_STATE = "vice_head_of_state", _("Phó nguyên thủ quốc gia")
+    HEAD_OF_GOVERNMENT = "head_of_government", _("Người đứng đầu Chính phủ")
+    DEPUTY_HEAD_OF_GOVERNMENT = "deputy_head_of_government", _("Phó người đứng đầu Chính phủ")
+    PARLIAMENT_LEADER = "parliament_leader", _("Lãnh đạo Quốc hội")
+    ROYALTY = "royalty", _("Hoàng gia")
+    MINISTER = "minister", _("Bộ trưởng")
+    LOCAL_LEADER = "local_leader", _("Lãnh đạo địa phương")
+    DIPLOMATIC = "diplomatic", _("Ngoại giao")
+    INTERNATIONAL_ORGANIZATION = "international_organization", _("Tổ chức quốc tế")
+    BUSINESS = "business", _("Doanh nghiệp")
+    OTHER = "other", _("Khác")
+
+
+# Counting rule 2: the levels that make a delegation high-level (đoàn cấp cao).
+HIGH_LEVELS = (
+    Level.HEAD_OF_STATE,
+    Level.VICE_HEAD_OF_STATE,
+    Level.HEAD_OF_GOVERNMENT,
+    Level.DEPUTY_HEAD_OF_GOVERNMENT,
+    Level.PARLIAMENT_LEADER,
+    Level.ROYALTY,
+)
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", _("Dự kiến")
+    CONFIRMED = "confirmed", _("Đã xác nhận")
+    COMPLETED = "completed", _("Đã thực hiện")
+    CANCELLED = "cancelled", _("Đã hủy")
+
+
+class HostRole(models.TextChoices):
+    LEAD = "lead", _("Chủ trì")
+    COORDINATE = "coordinate", _("Phối hợp")
+
+
+class DatePrecision(models.TextChoices):
+    """How much of the date the source states; the stored date is the first day of it."""
+
+    DAY = "day", _("Đúng ngày")
+    MONTH = "month", _("Chỉ biết tháng")
+    HALF_YEAR = "half_year", _("Chỉ biết nửa năm")
+    YEAR = "year", _("Chỉ biết năm")
+
+
+class Pillar(models.Model):
+    """The pillars of foreign affairs a visit serves; several may apply."""
+
+    code = models.SlugField(_("mã"), max_length=30, primary_key=True)
+    name = models.CharField(_("tên"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("trụ cột đối ngoại")
+        verbose_name_plural = _("trụ cột đối ngoại")
+        ordering = ["order", "code"]
+
+    def __str__(self):
+        return self.name
+
+
+class DelegationQuerySet(models.QuerySet):
+    def incoming(self):
+        return self.filter(direction=Direction.INCOMING)
+
+    def outgoing(self):
+        return self.filter(direction=Direction.OUTGOING)
+
+    def completed(self):
+        return self.filter(status=Status.COMPLETED)
+
+    def started_in_years(self, first: int, last: int):
+        """Start date from 1 January `first` to 31 December `last` (a visit spanning New
+        Year belongs to the year it started)."""
+        return self.filter(**date_range("start_date", first, last))
+
+    def received(self):
+        """Counting rule 1 without the year: incoming and completed."""
+        return self.incoming().completed()
+
+    def sent(self):
+        """Counting rule 3 without the year: outgoing and completed."""
+        return self.outgoing().completed()
+
+    def received_in(self, year: int):
+        """Counting rule 1: incoming, completed, starting in `year`."""
+        return self.received().started_in_years(year, year)
+
+    def sent_in(self, year: int):
+        """Counting rule 3: outgoing, completed, starting in `year`."""
+        return self.sent().started_in_years(year, year)
+
+    def high_level(self):
+        """Counting rule 2 (with received_in): the head's level is in the high-level set."""
+        return self.filter(level__in=HIGH_LEVELS)
+
+    def needs_update(self, today: datetime.date | None = None):
+        """Visits whose start date has passed but are still planned or confirmed."""
+        today = today or timezone.localdate()
+        return self.filter(
+            start_date__lt=today, status__in=[Status.PLANNED, Status.CONFIRMED]
+        )
+
+    def upcoming(self, today: datetime.date | None = None, days: int = 60):
+        today = today or timezone.localdate()
+        return self.filter(
+            start_date__gte=today,
+            start_date__lte=today + datetime.timedelta(days=days),
+            status__in=[Status.PLANNED, Status.CONFIRMED],
+        )
+
+    def in_continent(self, continent: str):
+        return self.filter(country__in=countries_in(continent))
+
+    def with_continent(self):
+        return self.annotate(continent=continent_expression("country"))
+
+
+class Delegation(DomainModel):
+    direction = models.CharField(
+        _("chiều đoàn"), max_length=10, choices=Direction, default=Direction.INCOMING
+    )
+    title = models.CharField(
+        _("tên đoàn"), max_length=300, help_text=_("Ví dụ: Đoàn Tổng thống Chile.")
+    )
+    level = models.CharField(
+        _("cấp đoàn"),
+        max_length=30,
+        choices=Level,
+        default=Level.OTHER,
+        help_text=_("Cấp của trưởng đoàn. Đoàn cấp cao được suy ra từ cấp đoàn."),
+    )
+    country = CountryField(
+        _("quốc gia"),
+        blank=True,
+        help_text=_("Quốc gia của đoàn (đoàn vào) hoặc nước đến (đoàn ra)."),
+    )
+    partner = models.ForeignKey(
+        "partners.PartnerLocality",
+        verbose_name=_("địa phương đối tác"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="delegations",
+    )
+    organization = models.CharField(
+        _("tổ chức"),
+        max_length=300,
+        blank=True,
+        help_text=_("Tổ chức quốc tế, doanh nghiệp hoặc cơ quan của đoàn, nếu có."),
+    )
+    head_name = models.CharField(_("trưởng đoàn"), max_length=200, blank=True)
+    head_title = models.CharField(_("chức vụ trưởng đoàn"), max_length=300, blank=True)
+    member_count = models.IntegerField(_("số thành viên"), null=True, blank=True)
+    start_date = models.DateField(_("ngày bắt đầu"))
+    end_date = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("độ chính xác của ngày"),
+        max_length=10,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+        help_text=_("Khi nguồn chỉ nêu tháng, nửa năm hoặc năm, ngày lưu là ngày đầu kỳ."),
+    )
+    status = models.CharField(
+        _("tình trạng"), max_length=10, choices=Status, default=Status.PLANNED
+    )
+    host_role = models.CharField(
+        _("vai trò của Sở"), max_length=10, choices=HostRole, default=HostRole.LEAD
+    )
+    city_leader = models.CharField(
+        _("lãnh đạo Thành phố"),
+        max_length=200,
+        blank=True,
+        help_text=_("Lãnh đạo Thành phố tiếp đoàn (đoàn vào) hoặc dẫn đoàn (đoàn ra)."),
+    )
+    purpose = models.TextField(_("mục đích"), blank=True)
+    pillars = models.ManyToManyField(
+        Pillar, verbose_name=_("trụ cột đối ngoại"), blank=True, related_name="delegations"
+    )
+    agreements = models.ManyToManyField(
+        "agreements.Agreement",
+        verbose_name=_("văn bản hợp tác liên quan"),
+        blank=True,
+        related_name="delegations",
+        help_text=_("Văn bản hợp tác mà chuyến thăm này triển khai."),
+    )
+    outcome = models.TextField(_("kết quả"), blank=True)
+
+    objects = DelegationQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[pillars])
+
+    class Meta:
+        verbose_name = _("đoàn")
+        verbose_name_plural = _("đoàn vào, đoàn ra")
+        ordering = ["-start_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="delegations_delegation_end_after_start",
+                violation_error_message=_("Ngày kết thúc không được trước ngày bắt đầu."),
+            ),
+            models.CheckConstraint(
+                condition=Q(member_count__isnull=True) | Q(member_count__gte=0),
+                name="delegations_delegation_member_count_non_negative",
+                violation_error_message=_("Số thành viên không được âm."),
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["direction", "status", "start_date"],
+                name="delegations_counting_idx",
+            ),
+            models.Index(fields=["country", "start_date"], name="delegations_country_idx"),
+            models.Index(fields=["partner", "start_date"], name="delegations_partner_idx"),
+            models.Index(fields=["level", "start_date"], name="delegations_level_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.start_date:%d/%m/%Y})" if self.start_date else self.title
+
+    @property
+    def is_high_level(self) -> bool:
+        return self.level in HIGH_LEVELS
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("Ngày kết thúc không được trước ngày bắt đầu.")
+        if self.member_count is not None and self.member_count < 0:
+            errors["member_count"] = _("Số thành viên không được âm.")
+        if self.partner_id and self.country and self.partner.country != self.country:
+            errors["partner"] = _(
+                "Địa phương đối tác %(partner)s thuộc %(partner_country)s, không thuộc "
+                "%(country)s."
+            ) % {
+                "partner": self.partner.name,
+                "partner_country": self.partner.country.name,
+                "country": self.country.name,
+            }
+        if self.partner_id and not self.country:
+            self.country = self.partner.country
+        if (
+            self.status == Status.COMPLETED
+            and self.start_date
+            and self.start_date > timezone.localdate()
+        ):
+            errors["status"] = _(
+                "Chuyến thăm chưa diễn ra (ngày bắt đầu ở tương lai) không thể ở tình trạng "
+                "“Đã thực hiện”."
+            )
+        if not self.country and self.level != Level.INTERNATIONAL_ORGANIZATION:
+            errors["country"] = _(
+                "Cần chọn quốc gia (chỉ đoàn tổ chức quốc tế mới được để trống)."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class DelegationMember(models.Model):
+    delegation = models.ForeignKey(
+        Delegation, verbose_name=_("đoàn"), on_delete=models.CASCADE, related_name="members"
+    )
+    name = models.CharField(_("họ tên"), max_length=200)
+    title = models.CharField(_("chức vụ"), max_length=300, blank=True)
+    organization = models.CharField(_("cơ quan"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thành viên đoàn")
+        verbose_name_plural = _("thành viên đoàn")
+        ordering = ["delegation", "order", "id"]
+
+    def __str__(self):
+        return self.name
+
+
+class EventKind(models.TextChoices):
+    CONFERENCE = "conference", _("Hội nghị, diễn đàn")
+    RECEPTION = "reception", _("Tiếp khách, chiêu đãi")
+    CULTURAL = "cultural", _("Sự kiện văn hóa, quảng bá")
+    ANNIVERSARY = "anniversary", _("Lễ kỷ niệm")
+    OTHER = "other", _("Khác")
+
+
+class EventRole(models.TextChoices):
+    HOST = "host", _("Chủ trì")
+    CO_HOST = "co_host", _("Đồng chủ trì")
+
+
+class EventStatus(models.TextChoices):
+    PLANNED = "planned", _("Dự kiến")
+    HELD = "held", _("Đã tổ chức")
+    CANCELLED = "cancelled", _("Đã hủy")
+
+
+class EventQuerySet(models.QuerySet):
+    def held(self):
+        return self.filter(status=EventStatus.HELD)
+
+    def not_cancelled(self):
+        return self.exclude(status=EventStatus.CANCELLED)
+
+    def hosted(self):
+        """Counting rule 6 without the year: hosted or co-hosted by the city, not cancelled."""
+        return self.not_cancelled().filter(role__in=[EventRole.HOST, EventRole.CO_HOST])
+
+    def started_in_years(self, first: int, last: int):
+        return self.filter(**date_range("start_date", first, last))
+
+    def hosted_in(self, year: int):
+        """Counting rule 6: hosted or co-hosted, not cancelled, starting in `year`."""
+        return self.hosted().started_in_years(year, year)
+
+    def needs_update(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        return self.filter(start_date__lt=today, status=EventStatus.PLANNED)
+
+    def upcoming(self, today: datetime.date | None = None, days: int = 60):
+        today = today or timezone.localdate()
+        return self.filter(
+            start_date__gte=today,
+            start_date__lte=today + datetime.timedelta(days=days),
+            status=EventStatus.PLANNED,
+        )
+
+
+class Event(DomainModel):
+    title = models.CharField(_("tên sự kiện"), max_length=300)
+    kind = models.CharField(
+        _("loại sự kiện"), max_length=20, choices=EventKind, default=EventKind.CONFERENCE
+    )
+    start_date = models.DateField(_("ngày bắt đầu"))
+    end_date = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("độ chính xác của ngày"),
+        max_length=10,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+        help_text=_("Khi nguồn chỉ nêu tháng, nửa năm hoặc năm, ngày lưu là ngày đầu kỳ."),
+    )
+    venue = models.CharField(_("địa điểm"), max_length=300, blank=True)
+    role = models.CharField(
+        _("vai trò của Thành phố"), max_length=10, choices=EventRole, default=EventRole.HOST
+    )
+    status = models.CharField(
+        _("tình trạng"), max_length=10, choices=EventStatus, default=EventStatus.PLANNED
+    )
+    foreign_participants = models.IntegerField(
+        _("số khách quốc tế"), null=True, blank=True
+    )
+    countries = CountryField(_("các quốc gia tham gia"), multiple=True, blank=True)
+    partners = models.ManyToManyField(
+        "partners.PartnerLocality",
+        verbose_name=_("địa phương đối tác"),
+        blank=True,
+        related_name="events",
+    )
+    delegations = models.ManyToManyField(
+        Delegation, verbose_name=_("đoàn liên quan"), blank=True, related_name="events"
+    )
+    agreements = models.ManyToManyField(
+        "agreements.Agreement",
+        verbose_name=_("văn bản hợp tác liên quan"),
+        blank=True,
+        related_name="events",
+        help_text=_("Văn bản hợp tác mà sự kiện này triển khai."),
+    )
+    notes = models.TextField(_("ghi chú"), blank=True)
+
+    objects = EventQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("sự kiện đối ngoại")
+        verbose_name_plural = _("sự kiện đối ngoại")
+        ordering = ["-start_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="delegations_event_end_after_start",
+                violation_error_message=_("Ngày kết thúc không được trước ngày bắt đầu."),
+            ),
+            models.CheckConstraint(
+                condition=Q(foreign_participants__isnull=True) | Q(foreign_participants__gte=0),
+                name="delegations_event_participants_non_negative",
+                violation_error_message=_("Số khách quốc tế không được âm."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "role", "start_date"], name="events_counting_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.start_date:%d/%m/%Y})" if self.start_date else self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("Ngày kết thúc không được trước ngày bắt đầu.")
+        if self.foreign_participants is not None and self.foreign_participants < 0:
+            errors["foreign_participants"] = _("Số khách quốc tế không được âm.")
+        if (
+            self.status == EventStatus.HELD
+            and self.start_date
+            and self.start_date > timezone.localdate()
+        ):
+            errors["status"] = _(
+                "Sự kiện chưa diễn ra (ngày bắt đầu ở tương lai) không thể ở tình trạng "
+                "“Đã tổ chức”."
+            )
+        if errors:
+            raise ValidationError(errors)
