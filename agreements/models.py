@@ -138,9 +138,7 @@ class AgreementQuerySet(models.QuerySet):
         return self.annotate(
             last_activity_on=latest_of(
                 latest(ImplementationActivity.objects.filter(agreement=agreement), "date"),
-                latest(
-                    Delegation.objects.completed().filter(agreements=agreement), "start_date"
-                ),
+                latest(Delegation.objects.completed().filter(agreements=agreement), "start_date"),
                 latest(Event.objects.held().filter(agreements=agreement), "start_date"),
             )
         )
@@ -332,13 +330,11 @@ class Agreement(DomainModel):
         errors = {}
         today = timezone.localdate()
         if self.status != Status.NEGOTIATING and not self.signed_on:
-            errors["signed_on"] = _(
-                "Văn bản ở tình trạng “%(status)s” phải có ngày ký."
-            ) % {"status": self.get_status_display()}
+            errors["signed_on"] = _("Văn bản ở tình trạng “%(status)s” phải có ngày ký.") % {
+                "status": self.get_status_display()
+            }
         if self.status == Status.NEGOTIATING and self.signed_on:
-            errors["status"] = _(
-                "Văn bản đã có ngày ký không còn ở tình trạng “Đang đàm phán”."
-            )
+            errors["status"] = _("Văn bản đã có ngày ký không còn ở tình trạng “Đang đàm phán”.")
         if self.signed_on and self.signed_on > today:
             errors["signed_on"] = _("Ngày ký không được ở tương lai.")
         if self.effective_on and self.signed_on and self.effective_on < self.signed_on:
@@ -388,7 +384,3 @@ class ImplementationActivity(DomainModel):
         super().clean()
         if self.date and self.date > timezone.localdate():
             raise ValidationError({"date": _("Ngày thực hiện không được ở tương lai.")})
-
-
-
-

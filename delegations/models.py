@@ -126,9 +126,7 @@ class DelegationQuerySet(models.QuerySet):
     def needs_update(self, today: datetime.date | None = None):
         """Visits whose start date has passed but are still planned or confirmed."""
         today = today or timezone.localdate()
-        return self.filter(
-            start_date__lt=today, status__in=[Status.PLANNED, Status.CONFIRMED]
-        )
+        return self.filter(start_date__lt=today, status__in=[Status.PLANNED, Status.CONFIRMED])
 
     def upcoming(self, today: datetime.date | None = None, days: int = 60):
         today = today or timezone.localdate()
@@ -260,8 +258,7 @@ class Delegation(DomainModel):
             errors["member_count"] = _("Số thành viên không được âm.")
         if self.partner_id and self.country and self.partner.country != self.country:
             errors["partner"] = _(
-                "Địa phương đối tác %(partner)s thuộc %(partner_country)s, không thuộc "
-                "%(country)s."
+                "Địa phương đối tác %(partner)s thuộc %(partner_country)s, không thuộc %(country)s."
             ) % {
                 "partner": self.partner.name,
                 "partner_country": self.partner.country.name,
@@ -279,9 +276,7 @@ class Delegation(DomainModel):
                 "“Đã thực hiện”."
             )
         if not self.country and self.level != Level.INTERNATIONAL_ORGANIZATION:
-            errors["country"] = _(
-                "Cần chọn quốc gia (chỉ đoàn tổ chức quốc tế mới được để trống)."
-            )
+            errors["country"] = _("Cần chọn quốc gia (chỉ đoàn tổ chức quốc tế mới được để trống).")
         if errors:
             raise ValidationError(errors)
 
@@ -377,9 +372,7 @@ class Event(DomainModel):
     status = models.CharField(
         _("tình trạng"), max_length=10, choices=EventStatus, default=EventStatus.PLANNED
     )
-    foreign_participants = models.IntegerField(
-        _("số khách quốc tế"), null=True, blank=True
-    )
+    foreign_participants = models.IntegerField(_("số khách quốc tế"), null=True, blank=True)
     countries = CountryField(_("các quốc gia tham gia"), multiple=True, blank=True)
     partners = models.ManyToManyField(
         "partners.PartnerLocality",

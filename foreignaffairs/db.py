@@ -17,6 +17,4 @@ def _sqlite_unaccent(value):
 @receiver(connection_created)
 def register_sqlite_functions(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
-        connection.connection.create_function(
-            "UNACCENT", 1, _sqlite_unaccent, deterministic=True
-        )
+        connection.connection.create_function("UNACCENT", 1, _sqlite_unaccent, deterministic=True)

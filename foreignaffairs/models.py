@@ -40,6 +40,10 @@ class DomainModel(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.normalize_text()
+        super().save(*args, **kwargs)
+
     def normalize_text(self):
         for field in self._meta.concrete_fields:
             if isinstance(field, models.CharField | models.TextField):
@@ -50,10 +54,6 @@ class DomainModel(models.Model):
     def clean(self):
         self.normalize_text()
         super().clean()
-
-    def save(self, *args, **kwargs):
-        self.normalize_text()
-        super().save(*args, **kwargs)
 
 
 class Metric(models.TextChoices):

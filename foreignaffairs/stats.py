@@ -81,17 +81,13 @@ def yearly_figures(first: int, last: int) -> dict[int, dict[str, int]]:
         return {}
     delegations = Delegation.objects
     columns = {
-        "incoming_delegations": _count_by_year(
-            delegations.received(), "start_date", first, last
-        ),
+        "incoming_delegations": _count_by_year(delegations.received(), "start_date", first, last),
         "high_level_delegations": _count_by_year(
             delegations.received().high_level(), "start_date", first, last
         ),
         "outgoing_delegations": _count_by_year(delegations.sent(), "start_date", first, last),
         "hosted_events": _count_by_year(Event.objects.hosted(), "start_date", first, last),
-        "agreements_signed": _count_by_year(
-            Agreement.objects.signed(), "signed_on", first, last
-        ),
+        "agreements_signed": _count_by_year(Agreement.objects.signed(), "signed_on", first, last),
         "new_relationship_agreements": _count_by_year(
             Agreement.objects.signed().new_relationships(), "signed_on", first, last
         ),
@@ -176,6 +172,7 @@ def breakdown(year: int, by: str, limit: int | None = None) -> list[dict]:
 
 # Published figures beside the recorded counts -------------------------------------------
 
+
 def _recorded_aggregates(figures: list[ReportedFigure]) -> dict[int, int | None]:
     """The recorded count over each published figure's own period, one query per model."""
     delegation_terms, event_terms, agreement_terms, partner_terms = {}, {}, {}, {}
@@ -259,9 +256,13 @@ def reported_by_year(first: int, last: int) -> dict[int, dict[str, ReportedFigur
     )
     for figure in figures:
         end = figure.period_end
-        whole_year = end.month == 12 and end.day == 31 and (
-            figure.period_start is None
-            or (figure.period_start == datetime.date(end.year, 1, 1))
+        whole_year = (
+            end.month == 12
+            and end.day == 31
+            and (
+                figure.period_start is None
+                or (figure.period_start == datetime.date(end.year, 1, 1))
+            )
         )
         key = RECORDED_FOR_METRIC.get(figure.metric)
         if whole_year and key in FIGURE_KEYS:
