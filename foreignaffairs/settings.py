@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "import_export",
+    "axes",
+    "csp",
     "foreignaffairs",
     "partners",
     "delegations",
@@ -80,7 +82,15 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "foreignaffairs.urls"
@@ -171,6 +181,40 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy: scripts, styles, fonts and images only from the app's own static
+# files. Styles also allow inline `style` attributes, which Django's admin widgets set.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Password guessing: after 5 failed logins for one user name, or from one address, that user
+# name or address is locked out for an hour (django-axes, records in the database).
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("DJANGO_LOGIN_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+# Behind the reverse proxy, the client address is the first of X-Forwarded-For.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Uploaded agreement documents are private: served by `foreignaffairs.views.private_media`
+# to logged-in users with the right permission, never by the web server directly.
+PRIVATE_MEDIA_PERMISSIONS = {
+    "agreements/": "agreements.view_agreement",
+    "activities/": "agreements.view_implementationactivity",
+}
 
 # Logging: everything to stderr, where gunicorn and systemd collect it.
 LOGGING = {

@@ -1,5 +1,9 @@
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -15,3 +19,27 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@never_cache
+def private_media(request, path):
+    """Uploaded documents, only for logged-in users allowed to see the records they belong to.
+
+    There is no public media URL: the web server never serves MEDIA_ROOT itself.
+    """
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    permission = next(
+        (
+            perm
+            for prefix, perm in settings.PRIVATE_MEDIA_PERMISSIONS.items()
+            if path.startswith(prefix)
+        ),
+        None,
+    )
+    if permission is None or not request.user.has_perm(permission):
+        raise PermissionDenied
+    storage = default_storage
+    if not storage.exists(path):
+        raise Http404
+    return FileResponse(storage.open(path, "rb"), as_attachment=False)
