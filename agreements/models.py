@@ -268,7 +268,7 @@ class Agreement(DomainModel):
     notes = models.TextField(_("ghi chú"), blank=True)
 
     objects = AgreementQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[partners, fields])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("văn bản hợp tác")

@@ -214,7 +214,7 @@ class Delegation(DomainModel):
     outcome = models.TextField(_("kết quả"), blank=True)
 
     objects = DelegationQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[pillars])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("đoàn")
