@@ -1,8 +1,6 @@
-import datetime
-
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.admin_filters import (
@@ -140,8 +138,10 @@ class AgreementAdmin(DomainAdmin):
         return Status(obj.effective_status).label
 
     @admin.display(description=_("hoạt động gần nhất"), ordering="last_activity_on")
-    def last_activity(self, obj) -> datetime.date | None:
-        return getattr(obj, "last_activity_on", None)
+    def last_activity(self, obj) -> str | None:
+        # Formatted here: the change form shows read-only values as plain text, not dd/mm/yyyy.
+        day = getattr(obj, "last_activity_on", None)
+        return formats.date_format(day, "SHORT_DATE_FORMAT") if day else None
 
     @admin.display(description=_("ký xong để đó"), boolean=True, ordering="dormant")
     def dormant_display(self, obj):

@@ -39,6 +39,13 @@ def possible_duplicates(delegation: Delegation):
     )
 
 
+def date_span(start, end) -> str:
+    """ "03/04/2026" or "30/12/2025 – 02/01/2026"."""
+    if end is None or end == start:
+        return f"{start:%d/%m/%Y}"
+    return f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
+
+
 class DelegationMemberInline(admin.TabularInline):
     model = DelegationMember
     fields = ["order", "name", "title", "organization"]
@@ -52,9 +59,8 @@ class DelegationAdmin(DomainAdmin):
         "direction",
         "level",
         "country_display",
-        "partner",
-        "start_date",
-        "end_date",
+        "partner_name",
+        "dates",
         "status",
         "high_level_display",
     ]
@@ -94,6 +100,14 @@ class DelegationAdmin(DomainAdmin):
     @admin.display(description=_("quốc gia"), ordering="country")
     def country_display(self, obj):
         return country_with_flag(obj.country)
+
+    @admin.display(description=_("địa phương đối tác"), ordering="partner__name")
+    def partner_name(self, obj):
+        return obj.partner.name if obj.partner else None
+
+    @admin.display(description=_("thời gian"), ordering="start_date")
+    def dates(self, obj):
+        return date_span(obj.start_date, obj.end_date)
 
     @admin.display(description=_("cấp cao"), boolean=True)
     def high_level_display(self, obj):
@@ -178,8 +192,7 @@ class EventAdmin(DomainAdmin):
     list_display = [
         "title",
         "kind",
-        "start_date",
-        "end_date",
+        "dates",
         "role",
         "status",
         "venue",
@@ -213,6 +226,10 @@ class EventAdmin(DomainAdmin):
         (_("Nội dung"), {"fields": ["agreements", "notes"]}),
         RECORD_FIELDSET,
     ]
+
+    @admin.display(description=_("thời gian"), ordering="start_date")
+    def dates(self, obj):
+        return date_span(obj.start_date, obj.end_date)
 
 
 @admin.register(Pillar)

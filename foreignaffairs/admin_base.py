@@ -29,6 +29,9 @@ class DomainAdmin(SimpleHistoryAdmin):
     # as checkboxes rather than a multiple select.
     checkbox_fields: tuple[str, ...] = ()
 
+    class Media:
+        css = {"all": ["foreignaffairs/admin.css"]}
+
     def save_model(self, request, obj, form, change):
         if not change and getattr(obj, "created_by_id", None) is None:
             obj.created_by = request.user

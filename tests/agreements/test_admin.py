@@ -324,7 +324,7 @@ def test_the_change_form_shows_the_last_activity_and_the_dormant_flag(admin_clie
     response = admin_client.get(f"{LIST}{agreement.pk}/change/")
     content = response.content.decode()
 
-    readonly = content.split("Theo dõi triển khai")[1]
-    assert "04/03/2021" in readonly
-    assert 'alt="True"' in readonly.split("</fieldset>")[0]  # dormant: nothing since 2021
+    follow_up = content.split("Theo dõi triển khai")[1].split("</fieldset>")[0]
+    assert "04/03/2021" in follow_up
+    assert 'alt="True"' in follow_up  # dormant: nothing done since 2021
     assert "last_activity" not in response.context["adminform"].form.fields

@@ -251,3 +251,36 @@ def test_the_event_list_runs_a_fixed_number_of_queries(
         response = admin_client.get(EVENTS)
 
     assert response.status_code == 200
+
+
+def test_country_choices_are_named_in_vietnamese(admin_client):
+    content = admin_client.get(f"{DELEGATIONS}add/").content.decode()
+
+    assert '<option value="JP">Nhật Bản</option>' in content
+    assert '<option value="IS">Ai-xơ-len</option>' in content
+
+
+def test_the_change_page_shows_the_members_and_the_partner(admin_client):
+    osaka = PartnerLocalityFactory(name="Osaka", country="JP")
+    delegation = DelegationFactory(partner=osaka, country="JP")
+    DelegationMember.objects.create(delegation=delegation, name="Yamada Taro", order=1)
+
+    content = admin_client.get(f"{DELEGATIONS}{delegation.pk}/change/").content.decode()
+
+    assert 'value="Yamada Taro"' in content
+    assert "Osaka (Nhật Bản)" in content
+
+
+def test_the_event_change_page_shows_its_partners(admin_client):
+    event = EventFactory()
+    event.partners.add(PartnerLocalityFactory(name="Busan", country="KR"))
+
+    content = admin_client.get(f"{EVENTS}{event.pk}/change/").content.decode()
+
+    assert "Busan (Hàn Quốc)" in content
+
+
+def test_the_list_shows_the_dates_of_a_visit_as_one_span(admin_client):
+    DelegationFactory(start_date=datetime.date(2025, 12, 30), end_date=datetime.date(2026, 1, 2))
+
+    assert "30/12/2025 – 02/01/2026" in admin_client.get(DELEGATIONS).content.decode()
