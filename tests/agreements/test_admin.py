@@ -1,4 +1,5 @@
 import datetime
+from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -75,6 +76,19 @@ def test_signing_a_founding_agreement_in_the_admin_dates_the_new_partners_only(
     assert old.established_on == datetime.date(2005, 1, 1)
     assert new.history.latest().history_user == superuser
     assert "Đã điền ngày thiết lập quan hệ 15/09/2024 cho: Vientiane." in messages_of(response)
+
+
+def test_a_failure_while_dating_partners_undoes_the_whole_admin_save(admin_client):
+    partner = PartnerLocalityFactory(established_on=None)
+
+    with (
+        mock.patch("agreements.admin.establish_relationships", side_effect=RuntimeError("lỗi")),
+        pytest.raises(RuntimeError),
+    ):
+        admin_client.post(ADD, agreement_form(establishes_relationship="on", partners=[partner.pk]))
+
+    assert not Agreement.objects.exists()
+    assert not Agreement.partners.through.objects.exists()
 
 
 def test_an_agreement_that_does_not_found_a_relationship_leaves_partners_undated(admin_client):
