@@ -227,6 +227,7 @@ def chart_data(year, by_year, trend_years, reported_by_year) -> dict:
                 "labels": [row["label"] for row in rows],
                 "counts": [row["count"] for row in rows],
                 "label": _("Đoàn quốc tế đến Thành phố"),
+                "axisTitle": _("Tháng") if name == "month" else None,
             }
             for name, rows in breakdowns.items()
         },
@@ -315,7 +316,7 @@ ATTENTION_LISTS = [
         PartnerLocality,
         {"dormant": "yes"},
         lambda today: PartnerLocality.objects.dormant(today).order_by(
-            F("last_exchange_on").asc(nulls_first=True), "name", "pk"
+            F("last_exchange_on").asc(nulls_first=True), "established_on", "name", "pk"
         ),
         _partner_exchange,
     ),

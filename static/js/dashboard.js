@@ -43,6 +43,12 @@
   Chart.defaults.maintainAspectRatio = false; // the CSS box decides the size, screen or paper
   Chart.defaults.devicePixelRatio = Math.max(window.devicePixelRatio || 1, 2); // sharp on paper
   Chart.defaults.plugins.legend.labels.usePointStyle = true;
+  Chart.defaults.plugins.legend.labels.boxHeight = 8;
+  // Legend in the order the series are given (recorded, then published), whatever the
+  // drawing order that keeps the published markers on top.
+  Chart.defaults.plugins.legend.labels.sort = function (a, b) {
+    return a.datasetIndex - b.datasetIndex;
+  };
 
   // A chart with nothing to show says so instead of drawing empty axes.
   var emptyMessage = {
@@ -69,7 +75,6 @@
   };
 
   var countAxis = { beginAtZero: true, ticks: { precision: 0 }, grid: { color: COLORS.grid } };
-  var plainAxis = { grid: { display: false } };
 
   function lineSeries(series, type) {
     var color = COLORS[series.key];
@@ -114,7 +119,7 @@
       data: { labels: block.labels, datasets: datasets },
       options: {
         interaction: { mode: "index", intersect: false },
-        scales: { x: plainAxis, y: countAxis },
+        scales: { x: { grid: { display: false } }, y: countAxis },
         plugins: { legend: { position: "bottom" } },
       },
       plugins: [emptyMessage],
@@ -122,6 +127,17 @@
   }
 
   function breakdownChart(block, horizontal) {
+    var categoryAxis = { grid: { display: false } };
+    if (block.axisTitle) {
+      // Months: "Tháng 1" … "Tháng 12" stay in the tooltips, the axis reads 1 … 12.
+      categoryAxis.title = { display: true, text: block.axisTitle };
+      categoryAxis.ticks = {
+        maxRotation: 0,
+        callback: function (value, index) {
+          return String(index + 1);
+        },
+      };
+    }
     return {
       type: "bar",
       data: {
@@ -139,7 +155,7 @@
       },
       options: {
         indexAxis: horizontal ? "y" : "x",
-        scales: horizontal ? { x: countAxis, y: plainAxis } : { x: plainAxis, y: countAxis },
+        scales: horizontal ? { x: countAxis, y: categoryAxis } : { x: categoryAxis, y: countAxis },
         plugins: { legend: { display: false } },
       },
       plugins: [emptyMessage],

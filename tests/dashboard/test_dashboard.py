@@ -347,3 +347,15 @@ def test_an_attention_list_shows_the_first_ten_and_links_to_all(leader_client):
     assert section["count"] == 12
     assert len(section["items"]) == 10
     assert "Xem tất cả 12" in response.content.decode()
+
+
+def test_the_running_year_is_marked_as_so_far_and_not_compared_in_the_summary(leader_client):
+    today = datetime.date.today()
+    DelegationFactory(start_date=datetime.date(today.year - 1, 3, 1))
+    DelegationFactory(start_date=today)
+    response = leader_client.get(URL, {"year": today.year})
+    html = response.content.decode()
+    assert f"Năm {today.year} chưa kết thúc" in html
+    assert response.context["summary"].startswith(
+        f"Từ đầu năm {today.year} đến ngày {today:%d/%m/%Y}, Thành phố đã đón 1 đoàn khách quốc tế;"
+    )
