@@ -352,13 +352,16 @@ def year_report(selection: YearSelection, today: datetime.date) -> dict:
     last = max(selection.last_with_data or year, year)
     by_year = stats.yearly_figures(first, last)
     has_previous = selection.first_with_data is not None and year > selection.first_with_data
+    previous = by_year[year - 1] if has_previous else None
+    running = year == today.year
     return {
         "year": year,
         "by_year": by_year,
         "figures": by_year[year],
-        "previous": by_year[year - 1] if has_previous else None,
+        "previous": previous,
         "reported": reported_table(stats.reported_for_year(year), year),
-        "running": year == today.year,
+        "running": running,
+        "summary": annual_summary(year, by_year[year], previous, as_of=today if running else None),
     }
 
 
@@ -382,9 +385,7 @@ def dashboard(request):
         "form": selection.form,
         "running": report["running"],
         "today": today,
-        "summary": annual_summary(
-            year, report["figures"], report["previous"], as_of=today if report["running"] else None
-        ),
+        "summary": report["summary"],
         "cards": figure_cards(year, report["figures"], report["previous"], report["reported"]),
         "reported": report["reported"],
         "charts": chart_data(year, report["by_year"], trend_years, reported_by_year),
@@ -423,6 +424,10 @@ def year_workbook(report: dict) -> Workbook:
     sheet.append(
         [_("Sở Ngoại vụ TP. Hồ Chí Minh, xuất ngày %(day)s") % {"day": _day(timezone.localdate())}]
     )
+    sheet.append([report["summary"]])
+    sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=7)
+    sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[3].height = 90
     sheet.append([])
     rows = []
     for card in figure_cards(year, figures, previous, report["reported"]):

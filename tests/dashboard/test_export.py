@@ -100,3 +100,11 @@ def test_the_excel_file_requires_login(client):
     response = client.get("/dashboard/xlsx/", {"year": 2017})
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_the_excel_file_carries_the_summary_paragraph(leader_client, small_dataset):
+    _, workbook = download(leader_client, 2017)
+    texts = [row[0] for row in workbook.worksheets[0].iter_rows(values_only=True) if row[0]]
+    assert any(
+        str(text).startswith("Năm 2017, Thành phố đã đón 3 đoàn khách quốc tế") for text in texts
+    )
