@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.dashboard.admin_stand_in import admin_for_linked_models
 from tests.factories import UserFactory
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
@@ -63,13 +62,6 @@ def artifacts():
 
 
 @pytest.fixture
-def admin_links():
-    """Admin URLs for every model the pages link to (see tests/dashboard/admin_stand_in)."""
-    with admin_for_linked_models():
-        yield
-
-
-@pytest.fixture
 def leader(transactional_db):
     """A leader's account as deployed: staff, so the admin login form accepts it, but with no
     model permission, so the admin shows it nothing to edit."""
@@ -86,6 +78,6 @@ def log_in(page, username: str, next_path: str = "/dashboard/"):
 
 
 @pytest.fixture
-def leader_page(page, leader, admin_links):
+def leader_page(page, leader):
     log_in(page, leader.username)
     return page

@@ -134,7 +134,7 @@ def blank_canvases(page) -> list[str]:
     )
 
 
-def test_a_leader_reads_the_year_switches_it_and_prints_it(leader, admin_links, page, artifacts):
+def test_a_leader_reads_the_year_switches_it_and_prints_it(leader, page, artifacts):
     build_years()
     log_in(page, leader.username, "/dashboard/?year=2017")
     assert page.url.endswith("/dashboard/?year=2017")
@@ -192,7 +192,7 @@ def test_a_leader_reads_the_year_switches_it_and_prints_it(leader, admin_links, 
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 3
 
 
-def test_the_print_button_and_the_excel_link_are_there(leader, admin_links, page):
+def test_the_print_button_and_the_excel_link_are_there(leader, page):
     build_years()
     log_in(page, leader.username, "/dashboard/?year=2017")
     with page.expect_download() as download:

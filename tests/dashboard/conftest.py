@@ -2,7 +2,6 @@ import datetime
 
 import pytest
 
-from tests.dashboard.admin_stand_in import admin_for_linked_models
 from tests.factories import (
     AgreementFactory,
     DelegationFactory,
@@ -10,12 +9,6 @@ from tests.factories import (
     PartnerLocalityFactory,
     UserFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def admin_links():
-    with admin_for_linked_models():
-        yield
 
 
 @pytest.fixture
