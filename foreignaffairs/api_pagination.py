@@ -1,0 +1,13 @@
+"""Pagination of the API lists: `{count, next, previous, results}`, `?page=` and `?page_size=`.
+
+In its own module because REST_FRAMEWORK settings name it, and DRF imports it while building
+its generic views (a module importing the viewsets would be circular).
+"""
+
+from rest_framework.pagination import PageNumberPagination
+
+
+class Pagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
