@@ -56,6 +56,9 @@ class EventSerializer(ValidatedModelSerializer):
             "partners",
         ]
         extra_kwargs = {
-            "countries": {"help_text": _("Mã ISO alpha-2 của các quốc gia tham gia.")},
+            "countries": {
+                "required": False,
+                "help_text": _("Mã ISO alpha-2 của các quốc gia tham gia."),
+            },
             "partners": {"help_text": _("Id các địa phương đối tác liên quan.")},
         }

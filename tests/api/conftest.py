@@ -50,7 +50,6 @@ def editor(db):
 @pytest.fixture
 def staff_client(editor):
     api = APIClient()
-    api.force_authenticate(user=None)
     api.force_login(editor)
     return api
 
@@ -61,3 +60,8 @@ def reader_staff_client(db):
     api = APIClient()
     api.force_login(UserFactory(username="doc"))
     return api
+
+
+def result_ids(response) -> set[int]:
+    assert response.status_code == 200, response.content
+    return {row["id"] for row in response.json()["results"]}
