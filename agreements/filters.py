@@ -52,21 +52,21 @@ class AgreementFilter(filters.FilterSet):
         model = Agreement
         fields = ["kind"]
 
-    def filter_year(self, queryset, name, value):
+    def filter_year(self, queryset, name, value: int):
         return queryset.signed_in(value)
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         return having(queryset, Agreement.objects.filter(partners__country=value))
 
-    def filter_continent(self, queryset, name, value):
+    def filter_continent(self, queryset, name, value: str):
         partner_countries = countries_in(value)
         return having(queryset, Agreement.objects.filter(partners__country__in=partner_countries))
 
-    def filter_partner(self, queryset, name, value):
+    def filter_partner(self, queryset, name, value: int):
         return having(queryset, Agreement.objects.filter(partners=value))
 
-    def filter_field(self, queryset, name, value):
+    def filter_field(self, queryset, name, value: str):
         return having(queryset, Agreement.objects.filter(fields__code=value))
 
-    def filter_expiring(self, queryset, name, value):
+    def filter_expiring(self, queryset, name, value: int):
         return having(queryset, Agreement.objects.expiring(days=value))

@@ -7,6 +7,8 @@ from foreignaffairs.api_serializers import ValidatedModelSerializer, model_valid
 
 
 class AgreementSerializer(ValidatedModelSerializer):
+    """Văn bản hợp tác quốc tế (biên bản ghi nhớ, thỏa thuận, chương trình hành động...)."""
+
     last_activity_on = serializers.DateField(
         read_only=True,
         allow_null=True,

@@ -26,9 +26,9 @@ class DelegationFilter(filters.FilterSet):
         ),
     )
     start_date = filters.DateFromToRangeFilter(help_text=START_DATE_HELP)
-    country = CountryFilter()
+    country = CountryFilter(method="filter_country")
     continent = ContinentFilter(method="filter_continent")
-    partner = IntegerFilter(field_name="partner", help_text=PARTNER_HELP)
+    partner = IntegerFilter(method="filter_partner", help_text=PARTNER_HELP)
     high_level = StrictBooleanFilter(
         method="filter_high_level", help_text=_("Đoàn cấp cao (quy tắc 2) hay không.")
     )
@@ -37,13 +37,19 @@ class DelegationFilter(filters.FilterSet):
         model = Delegation
         fields = ["direction", "level", "status"]
 
-    def filter_year(self, queryset, name, value):
+    def filter_year(self, queryset, name, value: int):
         return queryset.started_in_years(value, value)
 
-    def filter_continent(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
+        return queryset.filter(country=value)
+
+    def filter_continent(self, queryset, name, value: str):
         return queryset.in_continent(value)
 
-    def filter_high_level(self, queryset, name, value):
+    def filter_partner(self, queryset, name, value: int):
+        return queryset.filter(partner=value)
+
+    def filter_high_level(self, queryset, name, value: bool):
         return queryset.high_level() if value else queryset.exclude(level__in=HIGH_LEVELS)
 
 
@@ -66,18 +72,18 @@ class EventFilter(filters.FilterSet):
         model = Event
         fields = ["kind", "role", "status"]
 
-    def filter_year(self, queryset, name, value):
+    def filter_year(self, queryset, name, value: int):
         return queryset.started_in_years(value, value)
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         return queryset.filter(countries__contains=value)
 
-    def filter_continent(self, queryset, name, value):
+    def filter_continent(self, queryset, name, value: str):
         # Codes are stored comma-separated, two letters each, so a code can only match itself.
         matching = Q()
         for code in countries_in(value):
             matching |= Q(countries__contains=code)
         return queryset.filter(matching)
 
-    def filter_partner(self, queryset, name, value):
+    def filter_partner(self, queryset, name, value: int):
         return having(queryset, Event.objects.filter(partners=value))

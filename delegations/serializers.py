@@ -7,6 +7,8 @@ from partners.serializers import CountryNameField
 
 
 class DelegationSerializer(ValidatedModelSerializer):
+    """Đoàn vào (đoàn nước ngoài đến Thành phố) hoặc đoàn ra (đoàn Thành phố đi nước ngoài)."""
+
     high_level = serializers.BooleanField(
         source="is_high_level",
         read_only=True,
@@ -41,6 +43,8 @@ class DelegationSerializer(ValidatedModelSerializer):
 
 
 class EventSerializer(ValidatedModelSerializer):
+    """Sự kiện đối ngoại Thành phố chủ trì hoặc đồng chủ trì."""
+
     class Meta:
         model = Event
         fields = [

@@ -73,12 +73,16 @@ class YearRangeSerializer(serializers.Serializer):
 
 
 class ReportedValueSerializer(serializers.Serializer):
+    """Một số liệu đã công bố: giá trị, mức chính xác (chính xác, khoảng, hơn) và nguồn."""
+
     value = serializers.DecimalField(max_digits=14, decimal_places=2, coerce_to_string=False)
     qualifier = serializers.ChoiceField(choices=Qualifier.choices)
     source = serializers.CharField()
 
 
 class YearFiguresSerializer(serializers.Serializer):
+    """Số liệu một năm, đếm từ hồ sơ theo các quy tắc đếm."""
+
     def get_fields(self):
         fields = {"year": serializers.IntegerField()}
         for figure in stats.FIGURES:
@@ -94,6 +98,8 @@ class YearFiguresSerializer(serializers.Serializer):
 
 
 class YearlyStatsSerializer(serializers.Serializer):
+    """Số liệu từng năm, theo thứ tự năm."""
+
     results = YearFiguresSerializer(many=True)
 
 
@@ -111,12 +117,16 @@ class BreakdownKeyField(serializers.Field):
 
 
 class BreakdownRowSerializer(serializers.Serializer):
+    """Một nhóm: mã (châu lục, quốc gia, cấp đoàn hoặc số tháng), tên và số đoàn."""
+
     key = BreakdownKeyField()
     label = serializers.CharField()
     count = serializers.IntegerField()
 
 
 class BreakdownSerializer(serializers.Serializer):
+    """Đoàn vào đã thực hiện trong năm, chia nhóm."""
+
     year = serializers.IntegerField()
     by = serializers.ChoiceField(choices=stats.BREAKDOWNS)
     results = BreakdownRowSerializer(many=True)

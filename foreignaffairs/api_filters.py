@@ -11,9 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters import rest_framework as filters
 from django_filters.fields import ChoiceField
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
-from rest_framework.filters import SearchFilter
+from rest_framework.filters import OrderingFilter, SearchFilter
 
 from foreignaffairs.text import unaccent
 from partners.continents import Continent
@@ -33,18 +31,27 @@ def year_filter(method: str, help_text) -> IntegerFilter:
     )
 
 
-@extend_schema_field(OpenApiTypes.BOOL)
+def filter_exactly(queryset, name, value: bool):
+    return queryset.filter(**{name: value})
+
+
+def boolean_choices():
+    # A callable, so that the schema shows a boolean rather than an enum of two strings.
+    return [("true", "true"), ("false", "false")]
+
+
 class StrictBooleanFilter(filters.TypedChoiceFilter):
     """`true` or `false`; anything else is a 400 (django-filter's own BooleanFilter would
-    silently ignore `?dormant=yes`)."""
+    silently ignore `?dormant=yes`).
+
+    Filter methods declare `value: bool`, which is how the schema learns the type.
+    """
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("choices", [("true", "true"), ("false", "false")])
+        kwargs.setdefault("choices", boolean_choices)
         kwargs.setdefault("coerce", lambda value: value == "true")
+        kwargs.setdefault("method", filter_exactly)
         super().__init__(*args, **kwargs)
-
-    def filter(self, queryset, value):
-        return queryset if value in (None, "") else super().filter(queryset, value)
 
 
 class CountryCodeField(ChoiceField):
@@ -57,9 +64,10 @@ def country_choices() -> list[tuple[str, str]]:
     return [(code, name) for code, name in countries]
 
 
-@extend_schema_field({"type": "string", "pattern": "^[A-Za-z]{2}$"})
 class CountryFilter(filters.ChoiceFilter):
-    """An ISO 3166-1 alpha-2 code, in either case: `JP` or `jp`."""
+    """An ISO 3166-1 alpha-2 code, in either case: `JP` or `jp`.
+
+    Always used with a filter method declaring `value: str` (the schema's type)."""
 
     field_class = CountryCodeField
 
@@ -92,5 +100,25 @@ class UnaccentSearchFilter(SearchFilter):
     def get_search_terms(self, request):
         return [unaccent(term) for term in super().get_search_terms(request)]
 
+    search_description = _(
+        'Tìm theo từ, không phân biệt hoa thường và dấu: "da nang" tìm được "Đà Nẵng".'
+    )
+
     def construct_search(self, field_name, queryset):
         return f"{field_name}__unaccent__icontains"
+
+
+class SortFilter(OrderingFilter):
+    """`?ordering=`: DRF's, documented in Vietnamese with the view's sortable fields."""
+
+    ordering_description = _(
+        "Sắp xếp theo trường này; thêm dấu trừ để giảm dần, ví dụ `-id`. Nhiều trường cách "
+        "nhau bằng dấu phẩy."
+    )
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        fields = ", ".join(f"`{field}`" for field in getattr(view, "ordering_fields", []))
+        for parameter in parameters:
+            parameter["description"] += " " + _("Các trường: %(fields)s.") % {"fields": fields}
+        return parameters

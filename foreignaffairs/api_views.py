@@ -35,6 +35,11 @@ EXPORT_PARAMETERS = [
 ]
 
 
+ID_PARAMETER = OpenApiParameter(
+    "id", int, OpenApiParameter.PATH, description=_("Id của bản ghi (số nguyên).")
+)
+
+
 def document_records(singular, plural):
     """The OpenAPI summaries of a record endpoint, e.g. ("đoàn", "đoàn vào, đoàn ra")."""
     return extend_schema_view(
@@ -46,7 +51,11 @@ def document_records(singular, plural):
             ),
             parameters=EXPORT_PARAMETERS,
         ),
-        retrieve=extend_schema(summary=format_lazy(_("Một {} theo id"), singular)),
+        retrieve=extend_schema(
+            summary=format_lazy(_("Một {} theo id"), singular),
+            description=_("Cùng các trường như một dòng của danh sách."),
+            parameters=[ID_PARAMETER],
+        ),
         create=extend_schema(
             summary=format_lazy(_("Thêm {}"), singular),
             description=_("Chỉ cán bộ có quyền thêm; kiểm tra như trang quản trị."),
@@ -54,10 +63,12 @@ def document_records(singular, plural):
         update=extend_schema(
             summary=format_lazy(_("Sửa {} (toàn bộ)"), singular),
             description=_("Chỉ cán bộ có quyền sửa; kiểm tra như trang quản trị."),
+            parameters=[ID_PARAMETER],
         ),
         partial_update=extend_schema(
             summary=format_lazy(_("Sửa {} (một phần)"), singular),
             description=_("Chỉ cán bộ có quyền sửa; kiểm tra như trang quản trị."),
+            parameters=[ID_PARAMETER],
         ),
     )
 

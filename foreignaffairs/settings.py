@@ -195,7 +195,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "foreignaffairs.api_filters.UnaccentSearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "foreignaffairs.api_filters.SortFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "foreignaffairs.api_pagination.Pagination",
     # The record endpoints add the CSV and Excel renderers (foreignaffairs.api_views).
@@ -225,6 +225,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",  # tags and operation ids by resource: partners_list
     # Exports are documented on the `format` parameter (foreignaffairs.api_schema).
     "RENDERER_WHITELIST": ["rest_framework.renderers.JSONRenderer"],
     "ENUM_NAME_OVERRIDES": {"CountryEnum": "foreignaffairs.api_filters.country_choices"},

@@ -18,7 +18,7 @@ class PartnerLocalityFilter(filters.FilterSet):
     established_on = filters.DateFromToRangeFilter(
         help_text=_("Ngày thiết lập quan hệ từ (`_after`) / đến (`_before`), YYYY-MM-DD.")
     )
-    country = CountryFilter()
+    country = CountryFilter(method="filter_country")
     continent = ContinentFilter(method="filter_continent")
     active = StrictBooleanFilter(
         method="filter_active", help_text=_("Đang có quan hệ tính đến hôm nay.")
@@ -31,12 +31,15 @@ class PartnerLocalityFilter(filters.FilterSet):
         model = PartnerLocality
         fields = ["kind", "relationship"]
 
-    def filter_year(self, queryset, name, value):
+    def filter_year(self, queryset, name, value: int):
         return queryset.established_in(value)
 
-    def filter_continent(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
+        return queryset.in_country(value)
+
+    def filter_continent(self, queryset, name, value: str):
         return queryset.in_continent(value)
 
-    def filter_active(self, queryset, name, value):
+    def filter_active(self, queryset, name, value: bool):
         active = active_on_q(timezone.localdate())
         return queryset.filter(active) if value else queryset.exclude(active)

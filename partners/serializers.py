@@ -18,6 +18,8 @@ class CountryNameField(serializers.CharField):
 
 
 class PartnerLocalitySerializer(ValidatedModelSerializer):
+    """Địa phương đối tác (thành phố, tỉnh, bang, vùng nước ngoài có quan hệ với Thành phố)."""
+
     country_name = CountryNameField()
     continent = serializers.ChoiceField(
         choices=Continent.choices, read_only=True, allow_null=True, label=_("châu lục")
