@@ -39,7 +39,12 @@ class DelegationSerializer(ValidatedModelSerializer):
             "pillars",
             "purpose",
         ]
-        extra_kwargs = {"pillars": {"help_text": _("Mã các trụ cột đối ngoại.")}}
+        extra_kwargs = {
+            "pillars": {"help_text": _("Mã các trụ cột đối ngoại.")},
+            # Explicit bounds: the default ones come from the database backend, and the
+            # schema must not change with it.
+            "member_count": {"min_value": 0, "max_value": 2**31 - 1},
+        }
 
 
 class EventSerializer(ValidatedModelSerializer):

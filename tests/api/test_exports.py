@@ -133,3 +133,8 @@ def test_export_queries_grow_with_chunks_not_rows(token_client, db, django_asser
     with django_assert_max_num_queries(5):
         rows = csv_rows(token_client.get("/api/v1/agreements/?format=csv"))
     assert len(rows) == 31
+
+
+def test_a_single_record_exports_as_one_row(token_client, visits):
+    rows = csv_rows(token_client.get(f"/api/v1/delegations/{visits[1].pk}/?format=csv"))
+    assert [row[1] for row in rows] == ["title", "Đoàn Thủ tướng Pháp"]
