@@ -1,4 +1,4 @@
-"""What the four record endpoints share: pagination, exports, writes, error format."""
+"""What the four record endpoints share: access, exports, writes, schema summaries."""
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
