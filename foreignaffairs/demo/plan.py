@@ -25,8 +25,8 @@ class YearPlan:
 # 4 found a relationship (so 4 new partners). 2023 is "about 140 incoming, more than 40 events
 # a year".
 YEARS = {
-    2012: YearPlan(incoming=104, outgoing=17, events=38, agreements=5, new_partners=2),
-    2013: YearPlan(incoming=118, outgoing=18, events=40, agreements=5, new_partners=2),
+    2012: YearPlan(incoming=104, outgoing=17, events=40, agreements=5, new_partners=2),
+    2013: YearPlan(incoming=118, outgoing=18, events=41, agreements=5, new_partners=2),
     2014: YearPlan(incoming=127, outgoing=19, events=41, agreements=6, new_partners=3),
     2015: YearPlan(incoming=134, outgoing=20, events=43, agreements=5, new_partners=2),
     2016: YearPlan(incoming=142, outgoing=19, events=44, agreements=6, new_partners=3),
@@ -35,7 +35,7 @@ YEARS = {
     2019: YearPlan(incoming=164, outgoing=24, events=48, agreements=6, new_partners=2),
     2020: YearPlan(incoming=46, outgoing=4, events=22, agreements=2, new_partners=0),
     2021: YearPlan(incoming=21, outgoing=2, events=15, agreements=3, new_partners=1),
-    2022: YearPlan(incoming=98, outgoing=15, events=38, agreements=6, new_partners=1),
+    2022: YearPlan(incoming=98, outgoing=15, events=41, agreements=6, new_partners=1),
     2023: YearPlan(incoming=141, outgoing=20, events=45, agreements=7, new_partners=2),
     2024: YearPlan(incoming=149, outgoing=22, events=46, agreements=7, new_partners=2),
     2025: YearPlan(incoming=154, outgoing=23, events=47, agreements=7, new_partners=2),
