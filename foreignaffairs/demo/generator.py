@@ -85,6 +85,14 @@ def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
+def years_after(day: datetime.date, years: int) -> datetime.date:
+    """The same day `years` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def allocate(total: int, weights: dict) -> dict:
     """Split `total` in proportion to `weights`, exactly (largest remainder, ties in order)."""
     weight_sum = sum(weights.values())
@@ -559,12 +567,10 @@ class DemoGenerator:
             return
         draw = rng.random()
         if kind == "action_plan":
-            agreement.expires_on = signed_on.replace(year=signed_on.year + 3) - DAY
+            agreement.expires_on = years_after(signed_on, 3) - DAY
         elif draw < 0.4:
             years = rng.choice([3, 5])
-            agreement.expires_on = signed_on.replace(
-                year=signed_on.year + years, day=min(signed_on.day, 28)
-            )
+            agreement.expires_on = years_after(signed_on, years)
             agreement.auto_renew = draw < 0.15
         if rng.random() < 0.03:
             ended = signed_on + datetime.timedelta(days=rng.randint(365, 3 * 365))
