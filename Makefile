@@ -30,8 +30,11 @@ install-dev: $(VENV)/.installed-dev
 migrate: install
 	$(DEMO_ENV) $(MANAGE) migrate --noinput
 
+# Real records first (fixed small primary keys, reloading updates them), then the demo
+# calibrated on top of them; seed_demo does nothing when demo data already exists.
 demo-data: migrate
 	@if [ -n "$(FIXTURES)" ]; then $(DEMO_ENV) $(MANAGE) loaddata $(FIXTURES); fi
+	$(DEMO_ENV) $(MANAGE) seed_demo
 	$(DEMO_ENV) $(MANAGE) ensure_demo_admin
 
 run: demo-data
