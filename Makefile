@@ -35,6 +35,7 @@ migrate: install
 demo-data: migrate
 	@if [ -n "$(FIXTURES)" ]; then $(DEMO_ENV) $(MANAGE) loaddata $(FIXTURES); fi
 	$(DEMO_ENV) $(MANAGE) seed_demo
+	$(DEMO_ENV) $(MANAGE) setup_roles
 	$(DEMO_ENV) $(MANAGE) ensure_demo_admin
 
 run: demo-data
