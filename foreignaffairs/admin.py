@@ -8,6 +8,8 @@ from foreignaffairs.models import ApiClient, ReportedFigure
 admin.site.site_header = _("Sở Ngoại vụ TP. Hồ Chí Minh")
 admin.site.site_title = _("Quản lý hoạt động đối ngoại")
 admin.site.index_title = _("Quản lý hoạt động đối ngoại")
+# The lists have many columns; the app list is one click away on the admin home page.
+admin.site.enable_nav_sidebar = False
 
 
 @admin.register(ReportedFigure)
