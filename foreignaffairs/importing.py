@@ -444,12 +444,12 @@ def widget_for(django_field, resource_class):
 # Matching rows to records ------------------------------------------------------------------
 
 
-def key_part(value):
-    """One part of a natural key, compared the way staff think: text ignoring case,
-    diacritics and spacing; countries by code."""
+def key_part(value, is_text: bool):
+    """One part of a natural key, compared the way staff think: free text ignoring case,
+    diacritics and spacing; codes, dates and countries exactly."""
     if hasattr(value, "code"):  # a django-countries Country
         return value.code
-    if isinstance(value, str):
+    if is_text and isinstance(value, str):
         return fold(value)
     return value
 
@@ -601,13 +601,16 @@ class DomainResource(resources.ModelResource):
             if resource_field.column_name not in row:
                 return None
             try:
-                key.append(key_part(resource_field.clean(row)))
+                key.append(key_part(resource_field.clean(row), self.is_text_field(name)))
             except (ValueError, ValidationError):
                 return None
         return tuple(key)
 
     def natural_key_of_instance(self, instance) -> tuple:
-        return tuple(key_part(getattr(instance, name)) for name in self.get_import_id_fields())
+        return tuple(
+            key_part(getattr(instance, name), self.is_text_field(name))
+            for name in self.get_import_id_fields()
+        )
 
     # Rows ----------------------------------------------------------------------------------
 
@@ -649,6 +652,9 @@ class DomainResource(resources.ModelResource):
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         """As import-export does (model `full_clean`), with errors named by column header."""
+        cell_errors = {
+            name: list(messages) for name, messages in (import_validation_errors or {}).items()
+        }
         try:
             super().validate_instance(instance, import_validation_errors, validate_unique)
         except ValidationError as error:
@@ -656,8 +662,7 @@ class DomainResource(resources.ModelResource):
                 raise
             errors = error.error_dict
             # A cell that could not be read says so once, not again as "required" from clean().
-            for name, messages in (import_validation_errors or {}).items():
-                errors[name] = messages
+            errors.update(cell_errors)
             raise ValidationError(
                 {self.error_label(name): messages for name, messages in errors.items()}
             ) from None
