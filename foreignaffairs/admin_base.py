@@ -1,9 +1,12 @@
 """What every admin page for the department's records shares."""
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import SelectableFieldsExportForm
@@ -12,6 +15,16 @@ from simple_history.admin import SimpleHistoryAdmin
 from foreignaffairs.importing import IMPORT_HELP, XLSX_CONTENT_TYPE, template_workbook
 from foreignaffairs.resources import resource_for
 from foreignaffairs.roles import can_delete
+
+# The last fieldset of every domain form: where the information came from, and who entered it.
+RECORD_FIELDSET = (
+    _("Nguồn và thông tin bản ghi"),
+    {
+        "fields": ["source", "created_by", "created_at", "updated_at"],
+        "classes": ["collapse"],
+    },
+)
+RECORD_READONLY_FIELDS = ["created_by", "created_at", "updated_at"]
 
 
 class ExportForm(SelectableFieldsExportForm):
@@ -35,6 +48,12 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     list_per_page = 50
     show_full_result_count = False  # no second COUNT(*) over the whole table on each page
+    # Many-to-many fields over a short reference list (pillars, cooperation fields), shown
+    # as checkboxes rather than a multiple select.
+    checkbox_fields: tuple[str, ...] = ()
+
+    class Media:
+        css = {"all": ["foreignaffairs/admin.css"]}
 
     def has_delete_permission(self, request, obj=None):
         if obj is None:
@@ -102,7 +121,23 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.checkbox_fields:
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
 
 def unaccent_search(*fields: str) -> list[str]:
     """Admin search fields that ignore Vietnamese diacritics and case."""
     return [f"{field}__unaccent" for field in fields]
+
+
+def country_with_flag(country) -> str:
+    """A country's flag (served from django-countries' static files) and its name."""
+    if not country:
+        return "–"
+    return format_html(
+        '<img src="{}" alt="" width="16" height="11" style="vertical-align:middle"> {}',
+        country.flag,
+        country.name,
+    )

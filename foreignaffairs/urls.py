@@ -2,10 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from foreignaffairs import audit, views
+from foreignaffairs import audit, dashboard, views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False), name="home"),
+    # The dashboard asks anonymous visitors to log in, then brings them back to it.
+    path("", RedirectView.as_view(pattern_name="dashboard", permanent=False), name="home"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("dashboard/xlsx/", dashboard.dashboard_xlsx, name="dashboard_xlsx"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("media/<path:path>", views.private_media, name="private_media"),

@@ -48,6 +48,14 @@ class Relationship(models.TextChoices):
     COOPERATION = "cooperation", _("Hợp tác")
 
 
+class RelationshipStatus(models.TextChoices):
+    """Where a relationship stands on a given day (the partner list shows it as of today)."""
+
+    ACTIVE = "active", _("Đang có quan hệ")
+    ENDED = "ended", _("Đã chấm dứt")
+    NOT_ESTABLISHED = "not_established", _("Chưa thiết lập")
+
+
 def active_on_q(day: datetime.date) -> Q:
     """Counting rule 5: established on or before `day` and not ended on or before it."""
     return Q(established_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
@@ -56,6 +64,18 @@ def active_on_q(day: datetime.date) -> Q:
 class PartnerLocalityQuerySet(models.QuerySet):
     def active_on(self, day: datetime.date):
         return self.filter(active_on_q(day))
+
+    def in_relationship_status(self, status: str, day: datetime.date | None = None):
+        """Partners whose relationship is in `status` on `day` (today by default)."""
+        day = day or timezone.localdate()
+        ended = Q(ended_on__lte=day)
+        if status == RelationshipStatus.ACTIVE:
+            return self.filter(active_on_q(day))
+        if status == RelationshipStatus.ENDED:
+            return self.filter(ended)
+        if status == RelationshipStatus.NOT_ESTABLISHED:
+            return self.exclude(ended | active_on_q(day))
+        raise ValueError(f"unknown relationship status {status!r}")
 
     def established_in_years(self, first: int, last: int):
         return self.filter(
@@ -232,6 +252,13 @@ class PartnerLocality(DomainModel):
             and self.established_on <= day
             and (self.ended_on is None or self.ended_on > day)
         )
+
+    def relationship_status_on(self, day: datetime.date) -> RelationshipStatus:
+        if self.ended_on is not None and self.ended_on <= day:
+            return RelationshipStatus.ENDED
+        if self.is_active_on(day):
+            return RelationshipStatus.ACTIVE
+        return RelationshipStatus.NOT_ESTABLISHED
 
     def clean(self):
         super().clean()

@@ -1,0 +1,57 @@
+"""Delegation and event list filters. Parameter names the dashboard links to (keep them):
+
+Delegations: `received_in=<year>` (rule 1), `sent_in=<year>` (rule 3), `high_level=yes`
+(rule 2's level set), `needs_update=yes`, `upcoming=yes` (next 60 days), `continent=<code>`;
+also `year=<year>` (any direction or status, by start date).
+Events: `hosted_in=<year>` (rule 6), `needs_update=yes`, `upcoming=yes`, `year=<year>`.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from foreignaffairs.admin_filters import FlagFilter, YearFilter
+
+
+class StartYearFilter(YearFilter):
+    """Every record starting in the year, whatever its status (not a counting rule)."""
+
+    title = _("năm bắt đầu")
+    parameter_name = "year"
+    date_field = "start_date"
+
+    def filter_year(self, queryset, year):
+        return queryset.started_in_years(year, year)
+
+
+class ReceivedInFilter(YearFilter):
+    title = _("đoàn vào đã đón trong năm")
+    parameter_name = "received_in"
+    date_field = "start_date"
+
+    def filter_year(self, queryset, year):
+        return queryset.received_in(year)
+
+
+class SentInFilter(YearFilter):
+    title = _("đoàn ra đã thực hiện trong năm")
+    parameter_name = "sent_in"
+    date_field = "start_date"
+
+    def filter_year(self, queryset, year):
+        return queryset.sent_in(year)
+
+
+class HighLevelFilter(FlagFilter):
+    title = _("đoàn cấp cao")
+    parameter_name = "high_level"
+
+    def keep(self, queryset):
+        return queryset.high_level()
+
+
+class HostedInFilter(YearFilter):
+    title = _("Thành phố tổ chức trong năm")
+    parameter_name = "hosted_in"
+    date_field = "start_date"
+
+    def filter_year(self, queryset, year):
+        return queryset.hosted_in(year)

@@ -1,0 +1,104 @@
+"""List filters shared by the admin pages of partners, delegations and agreements.
+
+The parameter names of these filters are a contract: the dashboard links to admin lists such
+as `/admin/delegations/delegation/?received_in=2025`. Each filter applies a QuerySet method of
+the model (the counting rules live there, not here), so a dashboard figure and the list it
+links to always agree.
+"""
+
+from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.utils.translation import gettext_lazy as _
+
+from partners.continents import Continent
+
+YES = "yes"
+
+
+class YearFilter(admin.SimpleListFilter):
+    """`?<parameter_name>=<year>`: the rows `filter_year(queryset, year)` keeps.
+
+    The choices offered are the years in which `date_field` has a value, newest first
+    (one query).
+    """
+
+    date_field: str
+
+    def lookups(self, request, model_admin):
+        return [(str(year), str(year)) for year in self.years(model_admin.model)]
+
+    def has_output(self):
+        # The admin drops a filter with no choices, and would then ignore its parameter and
+        # list every row: a link to `?received_in=2015` must show nothing when nothing matches.
+        return True
+
+    def years(self, model) -> list[int]:
+        days = model._default_manager.dates(self.date_field, "year", order="DESC")
+        return [day.year for day in days]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        try:
+            year = int(self.value())
+        except ValueError as error:
+            raise IncorrectLookupParameters(error) from error
+        return self.filter_year(queryset, year)
+
+    def filter_year(self, queryset, year: int):
+        raise NotImplementedError
+
+
+class FlagFilter(admin.SimpleListFilter):
+    """`?<parameter_name>=yes`: the rows `keep(queryset)` returns."""
+
+    def lookups(self, request, model_admin):
+        return [(YES, _("Có"))]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if self.value() != YES:
+            raise IncorrectLookupParameters(self.value())
+        return self.keep(queryset)
+
+    def keep(self, queryset):
+        raise NotImplementedError
+
+
+class ContinentFilter(admin.SimpleListFilter):
+    """`?continent=<asia|europe|americas|africa|oceania>`, through the model's
+    `in_continent()` QuerySet method."""
+
+    title = _("châu lục")
+    parameter_name = "continent"
+
+    def lookups(self, request, model_admin):
+        return Continent.choices
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if self.value() not in Continent.values:
+            raise IncorrectLookupParameters(self.value())
+        return queryset.in_continent(self.value())
+
+
+class NeedsUpdateFilter(FlagFilter):
+    """`?needs_update=yes`: start date passed but still planned (or confirmed)."""
+
+    title = _("cần cập nhật tình trạng")
+    parameter_name = "needs_update"
+
+    def keep(self, queryset):
+        return queryset.needs_update()
+
+
+class UpcomingFilter(FlagFilter):
+    """`?upcoming=yes`: planned or confirmed, starting within the next 60 days."""
+
+    title = _("sắp diễn ra (60 ngày tới)")
+    parameter_name = "upcoming"
+
+    def keep(self, queryset):
+        return queryset.upcoming()

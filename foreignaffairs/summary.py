@@ -1,0 +1,143 @@
+"""The year's figures written as the paragraph of the department's annual reports.
+
+    Năm 2017, Thành phố đã đón 155 đoàn khách quốc tế (tăng 12,3% so với năm 2016), trong đó
+    có 9 đoàn cấp cao; ...; ký 12 văn bản hợp tác quốc tế, trong đó có 4 văn bản thiết lập quan
+    hệ hữu nghị hợp tác mới, nâng tổng số địa phương nước ngoài có quan hệ với Thành phố lên 48.
+
+The paragraph is Vietnamese only, like the reports it imitates: its grammar (nothing signed,
+equal to last year, up, down) does not translate fragment by fragment. It is a pure function
+of the figures from `stats.year_figures`, so each case is easy to pin in a test.
+"""
+
+import datetime
+from collections.abc import Mapping
+
+from foreignaffairs.stats import change
+
+
+def vi_number(value: int) -> str:
+    """1234 → "1.234" (Vietnamese groups thousands with a dot)."""
+    return f"{value:,}".replace(",", ".")
+
+
+def vi_percent(value: float) -> str:
+    """12.5 → "12,5"; 20.0 → "20" (Vietnamese decimal comma, no useless ",0")."""
+    text = f"{abs(value):,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text.removesuffix(",0")
+
+
+def _comparison(current: int, previous: int | None, year: int, unit: str) -> str:
+    """The bracket comparing a figure with the year before, empty when nothing to compare."""
+    if previous is None:
+        return ""
+    last_year = f"năm {year - 1}"
+    if current == previous:
+        return f" (bằng {last_year})"
+    if current == 0:
+        return f" ({last_year}: {vi_number(previous)} {unit})"
+    percent = change(current, previous)["percent"]
+    direction = "tăng" if current > previous else "giảm"
+    amount = (
+        f"{vi_percent(percent)}%"
+        if percent is not None
+        else f"{vi_number(current - previous)} {unit}"
+    )
+    return f" ({direction} {amount} so với {last_year})"
+
+
+def annual_summary(
+    year: int,
+    figures: Mapping[str, int],
+    previous: Mapping[str, int] | None = None,
+    as_of: datetime.date | None = None,
+) -> str:
+    """The paragraph for `year`.
+
+    `previous` holds the figures of the year before, or None when there are no records to
+    compare with. `as_of` is given while the year is still running: the paragraph then says
+    "so far" and makes no comparison, since part of a year is not comparable with a whole one.
+    """
+    if as_of is not None:
+        opening = f"Từ đầu năm {year} đến ngày {as_of:%d/%m/%Y}"
+        previous = None
+    else:
+        opening = f"Năm {year}"
+    if not any(figures.values()):
+        return f"{opening}, chưa ghi nhận hoạt động đối ngoại nào của Thành phố."
+
+    def compared(key: str, unit: str) -> str:
+        before = previous.get(key) if previous is not None else None
+        return _comparison(figures[key], before, year, unit)
+
+    # Each clause: its text, and whether it starts with a verb that takes the leading "đã".
+    clauses: list[tuple[str, bool]] = []
+
+    incoming, high_level = figures["incoming_delegations"], figures["high_level_delegations"]
+    if incoming:
+        text = f"đón {vi_number(incoming)} đoàn khách quốc tế" + compared(
+            "incoming_delegations", "đoàn"
+        )
+        if high_level:
+            text += f", trong đó có {vi_number(high_level)} đoàn cấp cao"
+        clauses.append((text, True))
+    else:
+        clauses.append(
+            ("chưa đón đoàn khách quốc tế nào" + compared("incoming_delegations", "đoàn"), False)
+        )
+
+    outgoing = figures["outgoing_delegations"]
+    if outgoing:
+        text = f"tổ chức {vi_number(outgoing)} đoàn đi nước ngoài"
+        clauses.append((text + compared("outgoing_delegations", "đoàn"), True))
+    else:
+        text = "chưa tổ chức đoàn đi nước ngoài nào"
+        clauses.append((text + compared("outgoing_delegations", "đoàn"), False))
+
+    events = figures["hosted_events"]
+    if events:
+        text = f"chủ trì, đồng chủ trì {vi_number(events)} sự kiện đối ngoại"
+        clauses.append((text + compared("hosted_events", "sự kiện"), True))
+    else:
+        text = "chưa chủ trì sự kiện đối ngoại nào"
+        clauses.append((text + compared("hosted_events", "sự kiện"), False))
+
+    signed, founding = figures["agreements_signed"], figures["new_relationship_agreements"]
+    if signed:
+        text = f"ký {vi_number(signed)} văn bản hợp tác quốc tế" + compared(
+            "agreements_signed", "văn bản"
+        )
+        if founding:
+            text += (
+                f", trong đó có {vi_number(founding)} văn bản thiết lập quan hệ hữu nghị hợp "
+                "tác mới"
+            )
+        clauses.append((text, True))
+    else:
+        text = "chưa ký văn bản hợp tác quốc tế nào"
+        clauses.append((text + compared("agreements_signed", "văn bản"), False))
+
+    partners = figures["partner_localities_total"]
+    partners_before = previous.get("partner_localities_total") if previous is not None else None
+    grew = figures["new_partner_localities"] > 0 or (
+        partners_before is not None and partners > partners_before
+    )
+    if partners and grew:
+        partner_clause = (
+            f"nâng tổng số địa phương nước ngoài có quan hệ với Thành phố lên {vi_number(partners)}"
+        )
+    elif partners:
+        partner_clause = (
+            f"tổng số địa phương nước ngoài có quan hệ với Thành phố là {vi_number(partners)}"
+        )
+    else:
+        partner_clause = "chưa có quan hệ với địa phương nước ngoài nào"
+
+    # "đã" once, before the first thing that was done, as the reports write it.
+    for index, (text, takes_da) in enumerate(clauses):
+        if takes_da:
+            clauses[index] = (f"đã {text}", takes_da)
+            break
+    body = "; ".join(text for text, _ in clauses)
+    # "..., nâng tổng số ... lên 48" continues the agreements clause; otherwise a new clause.
+    separator = ", " if partners and grew and signed else "; "
+    return f"{opening}, Thành phố {body}{separator}{partner_clause}."

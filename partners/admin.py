@@ -1,0 +1,88 @@
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.filters import CountryFilter
+
+from foreignaffairs.admin_base import (
+    RECORD_FIELDSET,
+    RECORD_READONLY_FIELDS,
+    DomainAdmin,
+    country_with_flag,
+    unaccent_search,
+)
+from foreignaffairs.admin_filters import ContinentFilter
+from partners.admin_filters import (
+    ActiveAtEndOfFilter,
+    DormantFilter,
+    EstablishedInFilter,
+    RelationshipStatusFilter,
+)
+from partners.models import PartnerLocality
+from partners.timeline import partner_timeline
+
+
+@admin.register(PartnerLocality)
+class PartnerLocalityAdmin(DomainAdmin):
+    list_display = [
+        "name",
+        "country_display",
+        "continent_display",
+        "relationship",
+        "established_on",
+        "status_display",
+        "last_exchange",
+        "dormant_display",
+    ]
+    list_display_links = ["name"]
+    list_filter = [
+        ContinentFilter,
+        ("country", CountryFilter),
+        "relationship",
+        RelationshipStatusFilter,
+        DormantFilter,
+        EstablishedInFilter,
+        ActiveAtEndOfFilter,
+    ]
+    search_fields = unaccent_search("name", "name_en", "name_local")
+    date_hierarchy = "established_on"
+    save_on_top = True
+    readonly_fields = RECORD_READONLY_FIELDS
+    fieldsets = [
+        (None, {"fields": ["name", "name_en", "name_local", "country", "kind"]}),
+        (_("Quan hệ"), {"fields": ["relationship", "established_on", "ended_on"]}),
+        (
+            _("Vị trí và định danh"),
+            {"fields": ["latitude", "longitude", "wikidata_id"], "classes": ["collapse"]},
+        ),
+        (_("Ghi chú"), {"fields": ["notes"]}),
+        RECORD_FIELDSET,
+    ]
+
+    def get_queryset(self, request):
+        # Last exchange and the dormant flag come in the same query as the partners.
+        return super().get_queryset(request).with_last_exchange()
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["timeline"] = partner_timeline(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description=_("quốc gia"), ordering="country")
+    def country_display(self, obj):
+        return country_with_flag(obj.country)
+
+    @admin.display(description=_("châu lục"))
+    def continent_display(self, obj):
+        return obj.get_continent_display()
+
+    @admin.display(description=_("tình trạng"))
+    def status_display(self, obj):
+        return obj.relationship_status_on(timezone.localdate()).label
+
+    @admin.display(description=_("trao đổi gần nhất"), ordering="last_exchange_on")
+    def last_exchange(self, obj):
+        return obj.last_exchange_on
+
+    @admin.display(description=_("lâu không trao đổi"), boolean=True, ordering="dormant")
+    def dormant_display(self, obj):
+        return obj.dormant

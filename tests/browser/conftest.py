@@ -1,0 +1,83 @@
+"""Playwright fixtures driving the system Chromium against pytest-django's live server.
+
+Browser tests are marked `browser`, need `@pytest.mark.django_db(transaction=True)` (the live
+server runs in another thread and must see committed data), and skip when Chromium is absent.
+Never run `playwright install`: the tests use /usr/bin/chromium.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.factories import UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
+# the test's own database queries as "called from an async context".
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PASSWORD = "mật-khẩu-thử"  # tests.factories.UserFactory's password
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed: browser tests need the system Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh Vietnamese-speaking browser tab on the live server (headless Chromium would
+    otherwise send en-US)."""
+    context = browser.new_context(
+        locale="vi-VN",
+        base_url=live_server.url,
+        viewport={"width": 1280, "height": 900},
+    )
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def artifacts():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture
+def leader(transactional_db):
+    """A leader's account as deployed: staff, so the admin login form accepts it, but with no
+    model permission, so the admin shows it nothing to edit."""
+    return UserFactory(username="lanhdao", is_staff=True, is_superuser=False)
+
+
+def log_in(page, username: str, next_path: str = "/dashboard/"):
+    """Log in through the real admin login form, as a person would."""
+    page.goto(next_path)
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def leader_page(page, leader):
+    log_in(page, leader.username)
+    return page

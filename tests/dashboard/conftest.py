@@ -1,0 +1,77 @@
+import datetime
+
+import pytest
+
+from tests.factories import (
+    AgreementFactory,
+    DelegationFactory,
+    EventFactory,
+    PartnerLocalityFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def leader(db):
+    """A leader reads the dashboard but enters nothing: not staff, no permissions."""
+    return UserFactory(username="lanhdao", is_staff=False)
+
+
+@pytest.fixture
+def leader_client(client, leader):
+    client.force_login(leader)
+    return client
+
+
+def day(year, month, day_of_month):
+    return datetime.date(year, month, day_of_month)
+
+
+@pytest.fixture
+def small_dataset(db):
+    """A hand-made set of records around 2016-2017 with the edge cases of the counting rules.
+
+    Expected 2017: 3 incoming (2 high-level), 1 outgoing, 2 hosted events, 3 agreements
+    (1 founding a relationship), 2 partners at year end (1 new).
+    Expected 2016: 2 incoming (one spans New Year), 3 partners at year end.
+    """
+    # Rule 1: a visit from 30 December to 2 January counts in the year it started.
+    DelegationFactory(start_date=day(2016, 5, 1), country="JP")
+    DelegationFactory(start_date=day(2016, 12, 30), end_date=day(2017, 1, 2), country="KR")
+    # Rules 1 and 2 in 2017.
+    DelegationFactory(start_date=day(2017, 3, 10), country="CL", level="head_of_state")
+    DelegationFactory(start_date=day(2017, 6, 1), country="BE", level="royalty")
+    DelegationFactory(start_date=day(2017, 8, 1), country="MM", level="local_leader")
+    # Planned, confirmed and cancelled visits are never counted.
+    DelegationFactory(start_date=day(2017, 4, 1), status="cancelled", level="head_of_state")
+    DelegationFactory(start_date=day(2017, 5, 1), status="planned", title="Đoàn chưa cập nhật")
+    DelegationFactory(start_date=day(2017, 5, 2), status="confirmed")
+    # Rule 3.
+    DelegationFactory(direction="outgoing", start_date=day(2017, 9, 1), country="JP")
+    DelegationFactory(direction="outgoing", start_date=day(2017, 10, 1), status="cancelled")
+    # Rule 6: hosted or co-hosted, not cancelled.
+    EventFactory(start_date=day(2017, 6, 1), role="host", status="held")
+    EventFactory(start_date=day(2017, 7, 1), role="co_host", status="held")
+    EventFactory(start_date=day(2017, 8, 1), role="host", status="cancelled")
+    # Rule 5 partners.
+    old_friend = PartnerLocalityFactory(name="Osaka", established_on=day(2010, 5, 1))
+    new_friend = PartnerLocalityFactory(
+        name="Yangon", country="MM", established_on=day(2017, 11, 1)
+    )
+    PartnerLocalityFactory(
+        name="Đã chấm dứt giữa năm", established_on=day(2005, 1, 1), ended_on=day(2017, 6, 30)
+    )
+    PartnerLocalityFactory(
+        name="Chấm dứt ngày cuối năm", established_on=day(2012, 1, 1), ended_on=day(2017, 12, 31)
+    )
+    PartnerLocalityFactory(name="Thiết lập năm sau", established_on=day(2018, 1, 1))
+    # Rule 4: a later termination does not undo the signing; negotiating is not counted.
+    AgreementFactory(signed_on=day(2017, 9, 15), partners=[old_friend])
+    AgreementFactory(signed_on=day(2017, 2, 1), status="terminated", terminated_on=day(2018, 3, 1))
+    AgreementFactory(
+        signed_on=day(2017, 11, 1),
+        kind="relationship",
+        establishes_relationship=True,
+        partners=[new_friend],
+    )
+    AgreementFactory(signed_on=None, status="negotiating")
