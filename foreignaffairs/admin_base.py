@@ -114,7 +114,7 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return response
 
     def get_import_context_data(self, **kwargs):
-        return super().get_import_context_data(import_help=IMPORT_HELP, **kwargs)
+        return {**super().get_import_context_data(**kwargs), "import_help": IMPORT_HELP}
 
     def save_model(self, request, obj, form, change):
         if not change and getattr(obj, "created_by_id", None) is None:

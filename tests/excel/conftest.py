@@ -6,6 +6,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from openpyxl import Workbook
 
 from tests.factories import UserFactory
+from tests.security.conftest import leader_user, roles, staff_user  # noqa: F401 - fixtures
 
 DELEGATION_HEADERS = [
     "Chiều đoàn",
