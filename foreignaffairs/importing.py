@@ -69,6 +69,8 @@ COUNTRY_ALIASES = {
     "Cộng hòa Séc": "CZ",
     "Chi-lê": "CL",
 }
+# A cell starting with one of these is a formula to Excel (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@")
 TRUE_WORDS = {"1", "true", "yes", "y", "x", "co", "dung"}  # folded: "có", "đúng"
 FALSE_WORDS = {"0", "false", "no", "n", "khong", "sai"}  # folded: "không", "sai"
 
@@ -132,13 +134,28 @@ def country_code(value) -> str:
 
 
 class TextWidget(widgets.CharWidget):
-    """Text in Unicode NFC, trimmed: what a Mac, a Windows keyboard or a PDF copy produced."""
+    """Text in Unicode NFC, trimmed: what a Mac, a Windows keyboard or a PDF copy produced.
+
+    Exported text that a spreadsheet would run as a formula ("=HYPERLINK(...)" typed into a
+    record) gets a leading apostrophe, which import removes again.
+    """
 
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # an Excel number cell holding a code, e.g. 2024
         value = super().clean(value, row, **kwargs)
-        return nfc(value).strip() if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        value = nfc(value).strip()
+        if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
+            value = value[1:]
+        return value
+
+    def render(self, value, obj=None, **kwargs):
+        text = super().render(value, **kwargs)
+        if isinstance(text, str) and text[:1] in FORMULA_STARTS:
+            return "'" + text
+        return text
 
 
 class NumberWidget(widgets.Widget):

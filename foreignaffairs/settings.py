@@ -223,3 +223,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Excel and CSV import/export (django-import-export; see foreignaffairs/importing.py) --------
+# An import is one transaction (a file with any bad row writes nothing); blank spreadsheet rows
+# are skipped; exports read the database in chunks of 500 rows.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
+IMPORT_EXPORT_CHUNK_SIZE = 500

@@ -254,3 +254,14 @@ def test_import_page_in_english(admin_client):
 
     assert "Delegation name" in response.text
     assert "File to import" in response.text
+
+
+def test_text_that_looks_like_a_formula_is_exported_inert_and_reimported_intact(admin_client):
+    DelegationFactory(title='=HYPERLINK("http://example.invalid","bấm")')
+
+    header, row = read_xlsx(export(admin_client, ""))
+
+    assert row[header.index("Tên đoàn")] == '\'=HYPERLINK("http://example.invalid","bấm")'
+    file = SimpleUploadedFile("xuat.xlsx", export(admin_client, ""), content_type=XLSX_CONTENT_TYPE)
+    preview = admin_client.post(IMPORT_URL, {"import_file": file, "format": XLSX_FORMAT})
+    assert preview.context["result"].totals["skip"] == 1
