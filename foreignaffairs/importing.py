@@ -534,6 +534,12 @@ class DomainResource(resources.ModelResource):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        # Headers in the language of this request, as plain text: rows are dicts keyed by
+        # header, looked up for every cell.
+        for resource_field in self.fields.values():
+            resource_field.column_name = str(resource_field.column_name)
+            if getattr(resource_field.widget, "country_column", None) is not None:
+                resource_field.widget.country_column = str(resource_field.widget.country_column)
         self.seen_keys: dict[tuple, int] = {}
         self.row_offset = 0  # rows of earlier chunks, so messages give the file's row number
         self.user = None
@@ -564,7 +570,7 @@ class DomainResource(resources.ModelResource):
         aliases = {}
         for name, resource_field in self.fields.items():
             column = str(resource_field.column_name)
-            for text in {name, *all_languages(resource_field.column_name)}:
+            for text in {name, column, *all_languages(self.label_of(name))}:
                 aliases[fold(text)] = column
         return aliases
 
@@ -668,21 +674,35 @@ class DomainResource(resources.ModelResource):
             raise ValidationError(errors)
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        """As import-export does (model `full_clean`), with errors named by column header."""
-        cell_errors = {
+        """The model's own validation (`full_clean`), with errors named by column header.
+
+        Skipped, for speed on large files: the country fields (a CountryWidget only yields
+        valid codes, and django-countries would translate every country name for each row) and
+        the database constraints' own queries (each model's `clean()` states every constraint
+        with a message for staff; the constraints stay as the backstop, and a violation then
+        rolls the whole file back).
+        """
+        errors = {
             name: list(messages) for name, messages in (import_validation_errors or {}).items()
         }
-        try:
-            super().validate_instance(instance, import_validation_errors, validate_unique)
-        except ValidationError as error:
-            if not hasattr(error, "error_dict"):
-                raise
-            errors = error.error_dict
-            # A cell that could not be read says so once, not again as "required" from clean().
-            errors.update(cell_errors)
+        if self._meta.clean_model_instances:
+            prevalidated = {
+                name for name, f in self.fields.items() if isinstance(f.widget, CountryWidget)
+            }
+            try:
+                instance.full_clean(
+                    exclude=set(errors) | prevalidated,
+                    validate_unique=validate_unique,
+                    validate_constraints=False,
+                )
+            except ValidationError as error:
+                model_errors = error.update_error_dict({})
+                # A cell that could not be read says so once, not again from clean().
+                errors = {**model_errors, **errors}
+        if errors:
             raise ValidationError(
                 {self.error_label(name): messages for name, messages in errors.items()}
-            ) from None
+            )
 
     def error_label(self, name: str) -> str:
         if name in self.fields:
