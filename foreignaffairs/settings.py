@@ -122,6 +122,17 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A shared cache (Redis) keeps API throttling and the cached statistics consistent across
+# gunicorn workers; without REDIS_URL each process has its own memory cache.
+REDIS_URL = os.getenv("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -222,6 +233,61 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("DJANGO_LOG_LEVEL", "INFO")},
+}
+
+# REST API for other departments (/api/v1/, see README "API for departments") ---------------
+REST_FRAMEWORK = {
+    # Token first: an anonymous request gets 401 with `WWW-Authenticate: Token`.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "foreignaffairs.api_access.ApiClientTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["foreignaffairs.api_access.DepartmentReadStaffWrite"],
+    "DEFAULT_THROTTLE_CLASSES": ["foreignaffairs.api_access.ApiClientRateThrottle"],
+    # Requests per department key. The counts live in the default cache (per process unless
+    # a shared cache is configured).
+    "DEFAULT_THROTTLE_RATES": {"api_client": os.getenv("API_THROTTLE_RATE", "1000/hour")},
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "foreignaffairs.api_filters.UnaccentSearchFilter",
+        "foreignaffairs.api_filters.SortFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "foreignaffairs.api_pagination.Pagination",
+    # The record endpoints add the CSV and Excel renderers (foreignaffairs.api_views).
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    # JSON only: the browsable API then shows a raw JSON form, never HTML forms that would
+    # list every partner locality in a <select>.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API dữ liệu đối ngoại — Sở Ngoại vụ TP. Hồ Chí Minh",
+    "DESCRIPTION": (
+        "Đoàn vào, đoàn ra, sự kiện đối ngoại, văn bản hợp tác, địa phương đối tác và số liệu "
+        "theo năm, cho các sở, ngành. Xác thực bằng header `Authorization: Token <khóa>` "
+        "(khóa do Sở Ngoại vụ cấp, chỉ đọc). Ngày dạng YYYY-MM-DD; quốc gia theo mã ISO "
+        "alpha-2; các lựa chọn theo mã chữ thường cố định."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and ReDoc served from this server (drf-spectacular-sidecar), no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",  # tags and operation ids by resource: partners_list
+    # Exports are documented on the `format` parameter (foreignaffairs.api_schema).
+    "RENDERER_WHITELIST": ["rest_framework.renderers.JSONRenderer"],
+    "ENUM_NAME_OVERRIDES": {"CountryEnum": "foreignaffairs.api_filters.country_choices"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "foreignaffairs.api_schema.add_error_responses",
+    ],
 }
 
 # Excel and CSV import/export (django-import-export; see foreignaffairs/importing.py) --------

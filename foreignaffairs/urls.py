@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from foreignaffairs import audit, dashboard, views
 
@@ -14,4 +15,7 @@ urlpatterns = [
     path("media/<path:path>", views.private_media, name="private_media"),
     path("admin/recent-changes/", audit.recent_changes_view, name="recent_changes"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("foreignaffairs.api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -1,0 +1,23 @@
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from agreements.filters import AgreementFilter
+from agreements.models import Agreement
+from agreements.serializers import AgreementSerializer
+from foreignaffairs.api_views import RecordViewSet, document_records
+from partners.models import PartnerLocality
+
+
+@document_records(_("văn bản hợp tác"), _("văn bản hợp tác"))
+class AgreementViewSet(RecordViewSet):
+    serializer_class = AgreementSerializer
+    filterset_class = AgreementFilter
+    search_fields = ["title", "title_en", "signed_place"]
+    ordering_fields = ["id", "signed_on", "effective_on", "expires_on", "title", "last_activity_on"]
+    ordering = ["-signed_on", "-id"]
+
+    def get_queryset(self):
+        partner_ids = PartnerLocality.objects.only("id")
+        return Agreement.objects.with_follow_up().prefetch_related(
+            Prefetch("partners", queryset=partner_ids), "fields"
+        )

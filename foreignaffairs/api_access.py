@@ -1,0 +1,99 @@
+"""Who may use the API, for what, and how often.
+
+- City departments authenticate with `Authorization: Token <key>`; each key belongs to an
+  `ApiClient` and can only read.
+- Staff logged in to the admin use their session; with the model permissions they may also
+  create and update records.
+- Anonymous requests get 401 with `WWW-Authenticate: Token` (the token scheme is tried first).
+- Each department's key is throttled (`API_THROTTLE_RATE`); staff sessions are not.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, permissions
+from rest_framework.authentication import TokenAuthentication
+from rest_framework.settings import api_settings
+from rest_framework.throttling import SimpleRateThrottle
+
+from foreignaffairs.models import ApiClient
+
+
+class ApiClientUser:
+    """`request.user` for a department's key: authenticated, not staff, holds no permission."""
+
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+    is_staff = False
+    is_superuser = False
+    pk = id = None
+
+    def __init__(self, client: ApiClient):
+        self.client = client
+        self.username = f"api:{client.key_prefix}"
+
+    def __str__(self):
+        return self.client.name
+
+    def get_username(self):
+        return self.username
+
+    def has_perm(self, perm, obj=None):
+        return False
+
+    def has_perms(self, perm_list, obj=None):
+        # Reading needs no permission (an empty list), as for Django's own users.
+        return all(self.has_perm(perm, obj) for perm in perm_list)
+
+    def has_module_perms(self, app_label):
+        return False
+
+
+class ApiClientTokenAuthentication(TokenAuthentication):
+    """`Authorization: Token <key>` checked against the hashes of the departments' keys."""
+
+    def authenticate_credentials(self, key):
+        client = ApiClient.objects.active().filter(key_hash=ApiClient.hash_key(key)).first()
+        if client is None:
+            raise exceptions.AuthenticationFailed(_("Khóa API không đúng hoặc đã bị thu hồi."))
+        client.record_use()
+        return ApiClientUser(client), client
+
+
+def api_client_of(request) -> ApiClient | None:
+    return request.auth if isinstance(request.auth, ApiClient) else None
+
+
+class DepartmentReadStaffWrite(permissions.BasePermission):
+    """Departments' keys read only; otherwise only active staff accounts get in.
+
+    Writing further needs the model permissions (`DjangoModelPermissions`, listed after this).
+    """
+
+    message = _("Khóa API của sở, ngành chỉ được đọc dữ liệu, không được thêm hay sửa.")
+
+    def has_permission(self, request, view):
+        if api_client_of(request) is not None:
+            return request.method in permissions.SAFE_METHODS
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False  # DRF answers 401 with the WWW-Authenticate header
+        if not (user.is_active and user.is_staff):
+            self.message = _("Chỉ cán bộ của Sở hoặc sở, ngành có khóa API mới dùng được API.")
+            return False
+        return True
+
+
+class ApiClientRateThrottle(SimpleRateThrottle):
+    """Requests per department key, at the rate `DEFAULT_THROTTLE_RATES["api_client"]`."""
+
+    scope = "api_client"
+
+    def get_rate(self):
+        # Read at each request (not at import) so a settings change applies at once.
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def get_cache_key(self, request, view):
+        client = api_client_of(request)
+        if client is None:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": client.pk}

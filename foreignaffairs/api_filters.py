@@ -1,0 +1,124 @@
+"""Filter building blocks shared by the FilterSets of the three apps.
+
+Every filter validates its value: an unknown choice, a year that is not a number or a
+boolean other than true/false gives 400 with the field's error, never a silently ignored
+filter (DjangoFilterBackend raises on an invalid FilterSet).
+"""
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_filters import rest_framework as filters
+from django_filters.fields import ChoiceField
+from rest_framework.filters import OrderingFilter, SearchFilter
+
+from foreignaffairs.text import unaccent
+from partners.continents import Continent
+
+# Years the API accepts, in filters and statistics.
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+
+
+class IntegerFilter(filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+def year_filter(method: str, help_text) -> IntegerFilter:
+    return IntegerFilter(
+        method=method, min_value=FIRST_YEAR, max_value=LAST_YEAR, help_text=help_text
+    )
+
+
+def filter_exactly(queryset, name, value: bool):
+    return queryset.filter(**{name: value})
+
+
+def boolean_choices():
+    # A callable, so that the schema shows a boolean rather than an enum of two strings.
+    return [("true", "true"), ("false", "false")]
+
+
+class StrictBooleanFilter(filters.TypedChoiceFilter):
+    """`true` or `false`; anything else is a 400 (django-filter's own BooleanFilter would
+    silently ignore `?dormant=yes`).
+
+    Filter methods declare `value: bool`, which is how the schema learns the type.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", boolean_choices)
+        kwargs.setdefault("coerce", lambda value: value == "true")
+        kwargs.setdefault("method", filter_exactly)
+        super().__init__(*args, **kwargs)
+
+
+class CountryCodeField(ChoiceField):
+    def to_python(self, value):
+        return super().to_python(value).upper()
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """ISO 3166-1 alpha-2 codes and names (also the name of the enum in the schema)."""
+    return [(code, name) for code, name in countries]
+
+
+class CountryFilter(filters.ChoiceFilter):
+    """An ISO 3166-1 alpha-2 code, in either case: `JP` or `jp`.
+
+    Always used with a filter method declaring `value: str` (the schema's type)."""
+
+    field_class = CountryCodeField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", country_choices)
+        kwargs.setdefault("help_text", _("Mã quốc gia ISO 3166-1 alpha-2, ví dụ JP."))
+        super().__init__(*args, **kwargs)
+
+
+class ContinentFilter(filters.ChoiceFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", Continent.choices)
+        kwargs.setdefault("help_text", _("Châu lục theo cách tính năm châu của Việt Nam."))
+        super().__init__(*args, **kwargs)
+
+
+def having(queryset: QuerySet, matching: QuerySet) -> QuerySet:
+    """Keep the records that are in `matching`, a filter over a many-to-many relation.
+
+    A subquery (`pk IN (...)`) instead of a join keeps one row per record: no DISTINCT,
+    which would also have to cover the annotations of the list.
+    """
+    return queryset.filter(pk__in=matching.values("pk"))
+
+
+class UnaccentSearchFilter(SearchFilter):
+    """`?search=`: each word must occur in one of the view's `search_fields`, ignoring case and
+    Vietnamese diacritics: "da nang" and "Đà Nẵng" both find "Đà Nẵng"."""
+
+    def get_search_terms(self, request):
+        return [unaccent(term) for term in super().get_search_terms(request)]
+
+    search_description = _(
+        'Tìm theo từ, không phân biệt hoa thường và dấu: "da nang" tìm được "Đà Nẵng".'
+    )
+
+    def construct_search(self, field_name, queryset):
+        return f"{field_name}__unaccent__icontains"
+
+
+class SortFilter(OrderingFilter):
+    """`?ordering=`: DRF's, documented in Vietnamese with the view's sortable fields."""
+
+    ordering_description = _(
+        "Sắp xếp theo trường này; thêm dấu trừ để giảm dần, ví dụ `-id`. Nhiều trường cách "
+        "nhau bằng dấu phẩy."
+    )
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        fields = ", ".join(f"`{field}`" for field in getattr(view, "ordering_fields", []))
+        for parameter in parameters:
+            parameter["description"] += " " + _("Các trường: %(fields)s.") % {"fields": fields}
+        return parameters

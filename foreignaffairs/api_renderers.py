@@ -1,0 +1,135 @@
+"""CSV and Excel exports of the API lists: `?format=csv` and `?format=xlsx`.
+
+The columns are the fields of the list's serializer, in its order, so an export always has
+the same columns as the JSON. `&headers=vi` puts the Vietnamese field names in the header
+row instead of the field codes. Values stay as in the JSON (choice codes, ISO dates in CSV,
+lists joined with "; "); in Excel, dates are real date cells shown dd/mm/yyyy.
+
+The views hand these renderers an iterator of rows (every matching record, fetched in
+chunks), never a page: see `foreignaffairs.api_views.RecordViewSet.list`.
+"""
+
+import csv
+import datetime
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.utils import timezone, translation
+from django.utils.text import capfirst
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from rest_framework import renderers, serializers
+
+EXPORT_FORMATS = ("csv", "xlsx")
+HEADER_CHOICES = ("code", "vi")  # field codes as in the JSON, or Vietnamese field names
+LIST_SEPARATOR = "; "
+# A spreadsheet runs cells starting with these as formulas (CSV injection); text that starts
+# with one is written with a leading apostrophe, which Excel and LibreOffice do not show.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    label: str
+    is_date: bool
+
+
+def export_columns(serializer: serializers.Serializer) -> list[Column]:
+    with translation.override("vi"):
+        return [
+            Column(
+                name=name,
+                label=capfirst(str(field.label or name)),
+                is_date=isinstance(field, serializers.DateField),
+            )
+            for name, field in serializer.fields.items()
+            if not field.write_only
+        ]
+
+
+def as_text(value) -> str:
+    """A JSON value as spreadsheet text: lists joined, booleans and null as in JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(as_text(item) for item in value)
+    return str(value)
+
+
+def csv_text(value) -> str:
+    text = as_text(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class TabularRenderer(renderers.BaseRenderer):
+    """Common part of the two exports: columns, header row, file name."""
+
+    charset = None  # binary (xlsx), or a charset set explicitly (csv)
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        renderer_context = renderer_context or {}
+        view = renderer_context["view"]
+        request = renderer_context["request"]
+        response = renderer_context["response"]
+        columns = export_columns(view.get_serializer())
+        vietnamese = request.query_params.get("headers") == "vi"
+        header = [column.label if vietnamese else column.name for column in columns]
+        rows: Iterable[Mapping] = [data] if isinstance(data, Mapping) else data
+        filename = f"{view.basename}-{timezone.localdate():%Y-%m-%d}.{self.format}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return self.write(header, columns, rows)
+
+    def write(self, header: list[str], columns: list[Column], rows: Iterable[Mapping]) -> bytes:
+        raise NotImplementedError
+
+
+class CSVRenderer(TabularRenderer):
+    """UTF-8 with a byte-order mark, which Excel needs to read Vietnamese letters."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def write(self, header, columns, rows):
+        buffer = io.StringIO()
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([csv_text(row.get(column.name)) for column in columns])
+        return buffer.getvalue().encode("utf-8")
+
+
+class XLSXRenderer(TabularRenderer):
+    media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    format = "xlsx"
+    render_style = "binary"
+
+    def write(self, header, columns, rows):
+        # Write-only mode streams rows to a temporary file instead of keeping cells in memory.
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("data")
+        sheet.append(header)
+        for row in rows:
+            sheet.append([self.cell(sheet, column, row.get(column.name)) for column in columns])
+        output = io.BytesIO()
+        workbook.save(output)
+        return output.getvalue()
+
+    @staticmethod
+    def cell(sheet, column: Column, value) -> WriteOnlyCell:
+        if value is None:
+            return WriteOnlyCell(sheet, value=None)
+        if column.is_date:
+            cell = WriteOnlyCell(sheet, value=datetime.date.fromisoformat(value))
+            cell.number_format = "DD/MM/YYYY"
+            return cell
+        if isinstance(value, bool | int | float):
+            return WriteOnlyCell(sheet, value=value)
+        cell = WriteOnlyCell(sheet, value=as_text(value))
+        cell.data_type = "s"  # text, even when it starts with "=": never a formula
+        return cell

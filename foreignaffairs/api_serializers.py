@@ -1,0 +1,60 @@
+"""Serializers that validate writes as the admin does, and save them whole or not at all."""
+
+from contextlib import contextmanager
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django_countries.serializers import CountryFieldMixin
+from rest_framework import serializers
+from rest_framework.settings import api_settings
+
+
+@contextmanager
+def model_validation_as_400():
+    """Turn the model's ValidationError (from `clean()` or a constraint) into a 400 whose
+    errors are keyed by field, like the serializer's own."""
+    try:
+        yield
+    except DjangoValidationError as error:
+        detail = serializers.as_serializer_error(error)
+        if NON_FIELD_ERRORS in detail:
+            detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
+        raise serializers.ValidationError(detail) from error
+
+
+class ValidatedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
+    """A ModelSerializer whose create and update run the model's `full_clean()`.
+
+    Fields the serializer does not write are left out of the validation, as the admin leaves
+    out the fields missing from its form; `clean()` and the constraints over the written
+    fields always run. The record and its many-to-many links are saved in one transaction.
+    """
+
+    def create(self, validated_data):
+        many_to_many = self.pop_many_to_many(validated_data)
+        instance = self.Meta.model(**validated_data)
+        return self.save_instance(instance, many_to_many)
+
+    def update(self, instance, validated_data):
+        many_to_many = self.pop_many_to_many(validated_data)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return self.save_instance(instance, many_to_many)
+
+    def pop_many_to_many(self, validated_data: dict) -> dict:
+        names = {field.name for field in self.Meta.model._meta.many_to_many}
+        return {name: validated_data.pop(name) for name in list(validated_data) if name in names}
+
+    def not_written_fields(self) -> list[str]:
+        written = {field.source for field in self.fields.values() if not field.read_only}
+        written.add("created_by")
+        return [field.name for field in self.Meta.model._meta.fields if field.name not in written]
+
+    def save_instance(self, instance, many_to_many: dict):
+        with model_validation_as_400(), transaction.atomic():
+            instance.full_clean(exclude=self.not_written_fields())
+            instance.save()
+            for name, values in many_to_many.items():
+                getattr(instance, name).set(values)
+        return instance

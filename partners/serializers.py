@@ -1,0 +1,65 @@
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from foreignaffairs.api_serializers import ValidatedModelSerializer
+from partners.continents import Continent
+from partners.models import PartnerLocality
+
+
+class CountryNameField(serializers.CharField):
+    """The country's name in the language of the request (Vietnamese unless asked)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "country.name")
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("label", _("tên quốc gia"))
+        super().__init__(**kwargs)
+
+
+class PartnerLocalitySerializer(ValidatedModelSerializer):
+    """Địa phương đối tác (thành phố, tỉnh, bang, vùng nước ngoài có quan hệ với Thành phố)."""
+
+    country_name = CountryNameField()
+    continent = serializers.ChoiceField(
+        choices=Continent.choices, read_only=True, allow_null=True, label=_("châu lục")
+    )
+    active = serializers.SerializerMethodField(
+        label=_("đang có quan hệ"),
+        help_text=_("Quan hệ đã thiết lập và chưa chấm dứt tính đến hôm nay (quy tắc 5)."),
+    )
+    last_exchange_on = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        label=_("lần trao đổi gần nhất"),
+        help_text=_(
+            "Ngày gần nhất của một đoàn đã thực hiện, văn bản đã ký, hoạt động triển khai hoặc "
+            "sự kiện đã tổ chức với địa phương này."
+        ),
+    )
+    dormant = serializers.BooleanField(
+        read_only=True,
+        label=_("quan hệ trầm lắng"),
+        help_text=_("Còn quan hệ nhưng không có trao đổi nào trong 3 năm qua."),
+    )
+
+    class Meta:
+        model = PartnerLocality
+        fields = [
+            "id",
+            "name",
+            "name_en",
+            "country",
+            "country_name",
+            "continent",
+            "kind",
+            "relationship",
+            "established_on",
+            "ended_on",
+            "active",
+            "last_exchange_on",
+            "dormant",
+        ]
+
+    def get_active(self, partner) -> bool:
+        return partner.is_active_on(timezone.localdate())

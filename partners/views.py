@@ -1,0 +1,18 @@
+from django.utils.translation import gettext_lazy as _
+
+from foreignaffairs.api_views import RecordViewSet, document_records
+from partners.filters import PartnerLocalityFilter
+from partners.models import PartnerLocality
+from partners.serializers import PartnerLocalitySerializer
+
+
+@document_records(_("địa phương đối tác"), _("địa phương đối tác"))
+class PartnerLocalityViewSet(RecordViewSet):
+    serializer_class = PartnerLocalitySerializer
+    filterset_class = PartnerLocalityFilter
+    search_fields = ["name", "name_en", "name_local"]
+    ordering_fields = ["id", "name", "country", "established_on", "last_exchange_on"]
+    ordering = ["name", "id"]
+
+    def get_queryset(self):
+        return PartnerLocality.objects.with_last_exchange()

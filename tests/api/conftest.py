@@ -1,0 +1,67 @@
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from foreignaffairs.models import ApiClient
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle_counts():
+    """Throttle counts live in the cache, which outlives each test's database."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def department(db):
+    """A department's key: the client record and the key itself (known only here)."""
+    return ApiClient.issue("Sở Kế hoạch và Đầu tư", contact="Chị Lan, lan@example.invalid")
+
+
+@pytest.fixture
+def token_client(department):
+    _client, key = department
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return api
+
+
+@pytest.fixture
+def anonymous_client():
+    return APIClient()
+
+
+@pytest.fixture
+def editor(db):
+    """A staff member allowed to add and change the four kinds of records."""
+    user = UserFactory(username="chuyenvien")
+    codenames = [
+        f"{action}_{model}"
+        for action in ("add", "change", "view")
+        for model in ("partnerlocality", "delegation", "event", "agreement")
+    ]
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return user
+
+
+@pytest.fixture
+def staff_client(editor):
+    api = APIClient()
+    api.force_login(editor)
+    return api
+
+
+@pytest.fixture
+def reader_staff_client(db):
+    """Staff without any model permission: may read, not write."""
+    api = APIClient()
+    api.force_login(UserFactory(username="doc"))
+    return api
+
+
+def result_ids(response) -> set[int]:
+    assert response.status_code == 200, response.content
+    return {row["id"] for row in response.json()["results"]}

@@ -1,0 +1,140 @@
+import csv
+import datetime
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.factories import AgreementFactory, DelegationFactory, PartnerLocalityFactory
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def csv_rows(response) -> list[list[str]]:
+    assert response.status_code == 200, response.content
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def xlsx_rows(response) -> list[tuple]:
+    assert response.status_code == 200, response.content
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return list(sheet.iter_rows(values_only=True))
+
+
+@pytest.fixture
+def visits(db):
+    osaka = PartnerLocalityFactory(name="Ô-xa-ca", country="JP")
+    return [
+        DelegationFactory(title="Đoàn Thống đốc Ô-xa-ca", partner=osaka, member_count=12),
+        DelegationFactory(
+            title="Đoàn Thủ tướng Pháp", country="FR", level="head_of_government", member_count=30
+        ),
+        DelegationFactory(title="Đoàn ra Hàn Quốc", direction="outgoing", country="KR"),
+    ]
+
+
+def test_csv_is_utf8_with_bom_and_has_the_json_columns(token_client, visits):
+    response = token_client.get("/api/v1/delegations/?format=csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="delegations-')
+    rows = csv_rows(response)
+    json_row = token_client.get(f"/api/v1/delegations/{visits[0].pk}/").json()
+    assert rows[0] == list(json_row)
+    exported = next(row for row in rows[1:] if row[0] == str(visits[0].pk))
+    columns = dict(zip(rows[0], exported, strict=True))
+    assert columns["title"] == "Đoàn Thống đốc Ô-xa-ca"
+    assert columns["country_name"] == "Nhật Bản"
+    assert columns["partner"] == str(visits[0].partner_id)
+    assert (columns["start_date"], columns["end_date"]) == ("2017-03-10", "")
+    assert (columns["high_level"], columns["member_count"]) == ("false", "12")
+
+
+def test_csv_headers_in_vietnamese_on_request(token_client, visits):
+    rows = csv_rows(token_client.get("/api/v1/delegations/?format=csv&headers=vi"))
+    assert rows[0][:5] == ["ID", "Tên đoàn", "Chiều đoàn", "Cấp đoàn", "Đoàn cấp cao"]
+    assert "Tên quốc gia" in rows[0]
+
+
+def test_exports_honour_the_filters(token_client, visits):
+    rows = csv_rows(token_client.get("/api/v1/delegations/?format=csv&high_level=true"))
+    assert [row[1] for row in rows[1:]] == ["Đoàn Thủ tướng Pháp"]
+    rows = xlsx_rows(token_client.get("/api/v1/delegations/?format=xlsx&direction=outgoing"))
+    assert [row[1] for row in rows[1:]] == ["Đoàn ra Hàn Quốc"]
+
+
+def test_exports_have_every_matching_row_not_one_page(token_client, db):
+    for _ in range(7):
+        PartnerLocalityFactory()
+    rows = csv_rows(token_client.get("/api/v1/partners/?format=csv&page_size=2&page=2"))
+    assert len(rows) == 1 + 7
+
+
+def test_xlsx_has_real_dates_numbers_and_vietnamese_headers(token_client, visits):
+    response = token_client.get("/api/v1/delegations/?format=xlsx&headers=vi&ordering=id")
+    assert response["Content-Type"] == XLSX
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    header, first, *_rest = xlsx_rows(response)
+    columns = dict(zip(header, first, strict=True))
+    assert columns["Tên đoàn"] == "Đoàn Thống đốc Ô-xa-ca"
+    assert columns["Ngày bắt đầu"] == datetime.datetime(2017, 3, 10)
+    assert columns["Số thành viên"] == 12
+    assert columns["Đoàn cấp cao"] is False
+    assert columns["Tên quốc gia"] == "Nhật Bản"
+
+
+def test_lists_are_joined_in_one_cell(token_client, db):
+    partners = [PartnerLocalityFactory(), PartnerLocalityFactory()]
+    AgreementFactory(partners=partners)
+    rows = csv_rows(token_client.get("/api/v1/agreements/?format=csv"))
+    column = rows[0].index("partners")
+    assert rows[1][column] == f"{partners[0].pk}; {partners[1].pk}"
+
+
+def test_text_that_looks_like_a_formula_is_not_run_by_the_spreadsheet(token_client, db):
+    DelegationFactory(title='=HYPERLINK("http://example.invalid")')
+    csv_title = csv_rows(token_client.get("/api/v1/delegations/?format=csv"))[1][1]
+    assert csv_title == '\'=HYPERLINK("http://example.invalid")'
+    response = token_client.get("/api/v1/delegations/?format=xlsx")
+    cell = load_workbook(io.BytesIO(response.content)).active["B2"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://example.invalid")', "s")
+
+
+def test_an_export_with_an_invalid_filter_answers_400_in_json(token_client, db):
+    response = token_client.get("/api/v1/delegations/?format=csv&status=done")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "status" in response.json()
+
+
+def test_an_unknown_header_option_is_400(token_client, db):
+    response = token_client.get("/api/v1/partners/?format=xlsx&headers=fr")
+    assert response.status_code == 400
+    assert "headers" in response.json()
+
+
+def test_exports_need_a_key_too(anonymous_client, db):
+    response = anonymous_client.get("/api/v1/partners/?format=csv")
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize("resource", ["partners", "delegations", "events", "agreements"])
+def test_every_list_exports_both_formats(token_client, db, resource):
+    assert csv_rows(token_client.get(f"/api/v1/{resource}/?format=csv"))[0][0] == "id"
+    assert xlsx_rows(token_client.get(f"/api/v1/{resource}/?format=xlsx"))[0][0] == "id"
+
+
+def test_export_queries_grow_with_chunks_not_rows(token_client, db, django_assert_max_num_queries):
+    for _ in range(30):
+        AgreementFactory(partners=[PartnerLocalityFactory()])
+    # key, last use, rows, partners, fields: one chunk of 500 rows
+    with django_assert_max_num_queries(5):
+        rows = csv_rows(token_client.get("/api/v1/agreements/?format=csv"))
+    assert len(rows) == 31
+
+
+def test_a_single_record_exports_as_one_row(token_client, visits):
+    rows = csv_rows(token_client.get(f"/api/v1/delegations/{visits[1].pk}/?format=csv"))
+    assert [row[1] for row in rows] == ["title", "Đoàn Thủ tướng Pháp"]
