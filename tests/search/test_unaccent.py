@@ -109,3 +109,21 @@ def test_admin_agreement_search_ignores_diacritics(admin_client):
     found = search(admin_client, "admin:agreements_agreement_changelist", "DA NANG")
 
     assert found == ["Biên bản ghi nhớ với thành phố Đà Nẵng"]
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [
+        ("Đoàn Thành ủy Hồ Chí Minh", "ho chi minh"),
+        ("Đoàn thành phố Đà Nẵng", "da nang"),
+        ("Đoàn Bộ trưởng Nguyễn", "NGUYEN"),
+    ],
+)
+def test_api_search_parameter_ignores_diacritics_and_case(admin_client, stored, typed):
+    DelegationFactory(title=stored)
+    DelegationFactory(title="Đoàn Yangon")
+
+    response = admin_client.get("/api/v1/delegations/", {"search": typed})
+
+    assert response.status_code == 200
+    assert [row["title"] for row in response.json()["results"]] == [stored]
