@@ -258,6 +258,14 @@ class Delegation(DomainModel):
                 fields=["direction", "status", "start_date", "level", "country"],
                 name="delegations_counting_idx",
             ),
+            # Rule 2 by year: the high-level visits are a few percent of the rows.
+            models.Index(
+                fields=["start_date"],
+                condition=Q(
+                    direction=Direction.INCOMING, status=Status.COMPLETED, level__in=HIGH_LEVELS
+                ),
+                name="delegations_high_level_idx",
+            ),
             # The lists' order (newest first), the first and last dates (data years, year
             # filters, date hierarchy).
             models.Index(fields=["start_date", "id"], name="delegations_start_idx"),

@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter
 
 from agreements.models import Agreement
 from delegations.models import Delegation, Event
-from foreignaffairs import stats
+from foreignaffairs import stats, stats_cache
 from foreignaffairs.models import ReportedFigure
 from foreignaffairs.summary import annual_summary
 from partners.models import PartnerLocality
@@ -91,7 +91,7 @@ class YearSelection:
 
 def select_year(request, today: datetime.date) -> YearSelection:
     """The year asked for, else the latest year with data (never after the current year)."""
-    bounds = stats.data_years()
+    bounds = stats_cache.cached("data_years", compute=stats.data_years)
     if bounds is None:
         first = last = None
         years = [today.year]
@@ -366,11 +366,8 @@ def year_report(selection: YearSelection, today: datetime.date) -> dict:
     }
 
 
-@require_GET
-@login_required
-def dashboard(request):
-    today = timezone.localdate()
-    selection = select_year(request, today)
+def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
+    """Everything the page shows but the year selector (cached as a whole)."""
     report = year_report(selection, today)
     year = report["year"]
     trend_years = (
@@ -381,9 +378,8 @@ def dashboard(request):
     reported_by_year = (
         stats.reported_by_year(trend_years[0], trend_years[-1]) if trend_years else {}
     )
-    context = {
+    return {
         "year": year,
-        "form": selection.form,
         "running": report["running"],
         "today": today,
         "summary": report["summary"],
@@ -392,7 +388,18 @@ def dashboard(request):
         "charts": chart_data(year, report["by_year"], trend_years, reported_by_year),
         "attention": attention(today),
     }
-    return render(request, "dashboard/dashboard.html", context)
+
+
+@require_GET
+@login_required
+def dashboard(request):
+    today = timezone.localdate()
+    selection = select_year(request, today)
+    # Computed once per year, day (the attention lists look ahead from today) and data version.
+    context = stats_cache.cached(
+        "dashboard", selection.year, today, compute=lambda: dashboard_context(selection, today)
+    )
+    return render(request, "dashboard/dashboard.html", {**context, "form": selection.form})
 
 
 # Excel export ------------------------------------------------------------------------------

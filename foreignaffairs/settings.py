@@ -138,6 +138,14 @@ CACHES = {
     )
 }
 
+# How long the dashboard's and the statistics endpoints' figures and the API lists' counts stay
+# cached (foreignaffairs/stats_cache.py). Every write invalidates them at once within a shared
+# cache; a per-process memory cache only learns of another process's writes when they expire,
+# hence the short default without Redis. 0 turns the cache off (the tests' default).
+STATS_CACHE_SECONDS = env_int(
+    "DJANGO_STATS_CACHE_SECONDS", 0 if TESTING else (86400 if REDIS_URL else 60)
+)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
