@@ -9,7 +9,8 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/foreignaffairs
 DEMO_ENV := DJANGO_DEBUG=1
 FIXTURES := $(wildcard fixtures/*.json)
 
-.PHONY: install install-dev run serve test test-postgres lint format migrate demo-data bench clean
+.PHONY: install install-dev run serve test test-postgres lint format migrate demo-data bench clean \
+	messages
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -65,6 +66,15 @@ lint: install-dev
 format: install-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Translation catalogs (needs GNU gettext): our Vietnamese strings -> locale/en, the English
+# strings of third-party packages staff see -> locale/vi; then compile. The .mo files are
+# committed, so `make run` and `make test` need no gettext.
+messages: install-dev
+	$(DEMO_ENV) $(MANAGE) makemessages -l en --no-location --no-obsolete \
+		$(foreach dir,.venv staticfiles static media tests,--ignore=$(dir))
+	$(DEMO_ENV) $(MANAGE) vendor_messages
+	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv
 
 # Performance at 10,000, 100,000 and 1,000,000 delegations (README, "Performance"): builds
 # <name>_template, <name>_10k, <name>_100k and <name>_1m next to the database named in

@@ -6,12 +6,20 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connections
+from django.http import HttpResponse
+from django.urls import path
 from django.utils.html import format_html
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from foreignaffairs import stats_cache
+from foreignaffairs.importing import IMPORT_HELP, XLSX_CONTENT_TYPE, template_workbook
+from foreignaffairs.resources import resource_for
 from foreignaffairs.roles import can_delete
 from foreignaffairs.summary import vi_number
 
@@ -104,12 +112,24 @@ RECORD_FIELDSET = (
 RECORD_READONLY_FIELDS = ["created_by", "created_at", "updated_at"]
 
 
-class DomainAdmin(SimpleHistoryAdmin):
-    """Base admin for the domain records: history (who changed what, when) and authorship.
+class ExportForm(SelectableFieldsExportForm):
+    """The export form, listing columns by their Vietnamese (or English) header."""
+
+    def _get_field_label(self, resource, field_name):
+        return resource.fields[field_name].column_name
+
+
+class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    """Base admin for the domain records: history (who changed what, when), authorship, and
+    Excel/CSV import and export with the model's resource from `foreignaffairs.resources`.
 
     Search fields should use the `__unaccent` lookup (e.g. "title__unaccent") so that staff
     typing "da nang" find "Đà Nẵng" on PostgreSQL and SQLite alike.
     """
+
+    formats = [XLSX, CSV]
+    export_form_class = ExportForm
+    import_template_name = "admin/foreignaffairs/import.html"
 
     list_per_page = 50
     show_full_result_count = False  # no second COUNT(*) over the whole table on each page
@@ -139,6 +159,48 @@ class DomainAdmin(SimpleHistoryAdmin):
             if history is None or self.revert_disabled(request, history.instance):
                 raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    # Excel and CSV ------------------------------------------------------------------------
+
+    def get_resource_classes(self, request):
+        resource = resource_for(self.model)
+        return [resource] if resource else []
+
+    def has_import_permission(self, request):
+        """Importing adds and changes records: both permissions, and a resource to do it."""
+        return bool(
+            resource_for(self.model)
+            and self.has_add_permission(request)
+            and self.has_change_permission(request)
+        )
+
+    def has_export_permission(self, request):
+        return bool(resource_for(self.model) and self.has_view_permission(request))
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "import/template/",
+                self.admin_site.admin_view(self.import_template_view),
+                name=f"{opts.app_label}_{opts.model_name}_import_template",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_template_view(self, request):
+        """The XLSX template: headers, an example row, a sheet of allowed values."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        response = HttpResponse(
+            template_workbook(resource_for(self.model)), content_type=XLSX_CONTENT_TYPE
+        )
+        name = slugify(str(self.model._meta.verbose_name_plural)) or self.model._meta.model_name
+        response["Content-Disposition"] = f'attachment; filename="mau-{name}.xlsx"'
+        return response
+
+    def get_import_context_data(self, **kwargs):
+        return {**super().get_import_context_data(**kwargs), "import_help": IMPORT_HELP}
 
     def save_model(self, request, obj, form, change):
         if not change and getattr(obj, "created_by_id", None) is None:

@@ -302,3 +302,10 @@ SPECTACULAR_SETTINGS = {
         "foreignaffairs.api_schema.add_error_responses",
     ],
 }
+
+# Excel and CSV import/export (django-import-export; see foreignaffairs/importing.py) --------
+# An import is one transaction (a file with any bad row writes nothing); blank spreadsheet rows
+# are skipped; exports read the database in chunks of 500 rows.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
+IMPORT_EXPORT_CHUNK_SIZE = 500

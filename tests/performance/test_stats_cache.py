@@ -171,3 +171,15 @@ def test_the_api_count_is_cached_and_follows_writes(records, staff_client, stats
     assert staff_client.get(url).json()["count"] == 2
     DelegationFactory(start_date=datetime.date(2017, 4, 1))
     assert staff_client.get(url).json()["count"] == 3
+
+
+def test_an_excel_import_forgets_the_cached_figures(staff_client, stats_cache_on, tmp_path):
+    from delegations.resources import DelegationResource
+    from foreignaffairs.importing import import_file, write_sample_delegations
+
+    url = "/api/v1/stats/yearly/?from=2015&to=2015"
+    assert staff_client.get(url).json()["results"][0]["incoming_delegations"] == 0
+    # Rows 1, 2 and 4 of the sample are incoming visits, completed, in January 2015.
+    summary = import_file(DelegationResource, write_sample_delegations(tmp_path / "d.xlsx", 5))
+    assert summary.new == 5
+    assert staff_client.get(url).json()["results"][0]["incoming_delegations"] == 3

@@ -1,0 +1,55 @@
+"""Agreements in Excel/CSV (see foreignaffairs.importing)."""
+
+import datetime
+
+from agreements.models import Agreement, Kind, Status
+from agreements.services import establish_relationships
+from foreignaffairs.importing import DomainResource
+
+
+class AgreementResource(DomainResource):
+    """Natural key: name + signing date (empty while negotiating).
+
+    Saved row by row, not in bulk: the partners and cooperation fields are many-to-many, and
+    signing an agreement that founds a relationship dates its partners (counting rule 5).
+    """
+
+    example = {
+        "title": "Biên bản ghi nhớ hợp tác giữa TP. Hồ Chí Minh và vùng Yangon",
+        "kind": Kind.MOU.label,
+        "partners": "Yangon (Myanmar)",
+        "signed_on": datetime.date(2019, 8, 30),
+        "signed_place": "TP. Hồ Chí Minh",
+        "status": Status.IN_FORCE.label,
+        "auto_renew": "Không",
+        "establishes_relationship": "Không",
+        "fields": "Kinh tế; Giáo dục",
+    }
+
+    class Meta:
+        model = Agreement
+        fields = (
+            "title",
+            "title_en",
+            "kind",
+            "partners",
+            "partner_organization",
+            "city_signatory",
+            "partner_signatory",
+            "signed_on",
+            "signed_place",
+            "effective_on",
+            "expires_on",
+            "auto_renew",
+            "status",
+            "terminated_on",
+            "establishes_relationship",
+            "fields",
+            "notes",
+            "source",
+        )
+        import_id_fields = ("title", "signed_on")
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        establish_relationships(instance, user=self.history_user())

@@ -1,0 +1,93 @@
+"""Delegations and events in Excel/CSV (see foreignaffairs.importing)."""
+
+import datetime
+
+from delegations.models import (
+    Delegation,
+    Direction,
+    Event,
+    EventKind,
+    EventRole,
+    EventStatus,
+    Level,
+    Status,
+)
+from foreignaffairs.importing import DomainResource
+
+
+class DelegationResource(DomainResource):
+    """Natural key: direction + name + start date (one visit of one delegation)."""
+
+    example = {
+        "direction": Direction.INCOMING.label,
+        "title": "Đoàn Tổng thống Chile",
+        "level": Level.HEAD_OF_STATE.label,
+        "country": "Chilê",
+        "head_name": "Gabriel Boric",
+        "head_title": "Tổng thống",
+        "member_count": 40,
+        "start_date": datetime.date(2023, 11, 25),
+        "end_date": datetime.date(2023, 11, 26),
+        "status": Status.COMPLETED.label,
+        "purpose": "Thúc đẩy hợp tác kinh tế, thương mại",
+    }
+
+    class Meta:
+        model = Delegation
+        fields = (
+            "direction",
+            "title",
+            "level",
+            "country",
+            "partner",
+            "organization",
+            "head_name",
+            "head_title",
+            "member_count",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "status",
+            "host_role",
+            "city_leader",
+            "purpose",
+            "outcome",
+            "source",
+        )
+        import_id_fields = ("direction", "title", "start_date")
+        # Thousands of rows: bulk writes with history (see DomainResource.bulk_create).
+        use_bulk = True
+
+
+class EventResource(DomainResource):
+    """Natural key: name + start date."""
+
+    example = {
+        "title": "Hội nghị Hợp tác đầu tư TP. Hồ Chí Minh",
+        "kind": EventKind.CONFERENCE.label,
+        "start_date": datetime.date(2024, 6, 14),
+        "venue": "Trung tâm Hội chợ và Triển lãm Sài Gòn",
+        "role": EventRole.HOST.label,
+        "status": EventStatus.HELD.label,
+        "foreign_participants": 120,
+        "countries": "Nhật Bản; Hàn Quốc",
+    }
+
+    class Meta:
+        model = Event
+        fields = (
+            "title",
+            "kind",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "venue",
+            "role",
+            "status",
+            "foreign_participants",
+            "countries",
+            "notes",
+            "source",
+        )
+        import_id_fields = ("title", "start_date")
+        use_bulk = True

@@ -1,0 +1,47 @@
+"""Partner localities in Excel/CSV (see foreignaffairs.importing)."""
+
+import datetime
+
+from foreignaffairs.importing import DomainResource
+from foreignaffairs.text import fold
+from partners.models import AdministrativeKind, PartnerLocality, Relationship
+
+
+class PartnerLocalityResource(DomainResource):
+    """Natural key: country + name ignoring case and diacritics (`name_key`)."""
+
+    example = {
+        "name": "Yangon",
+        "name_en": "Yangon Region",
+        "country": "Myanmar",
+        "kind": AdministrativeKind.REGION.label,
+        "relationship": Relationship.FRIENDSHIP.label,
+        "established_on": datetime.date(2019, 8, 30),
+    }
+
+    class Meta:
+        model = PartnerLocality
+        fields = (
+            "name",
+            "name_en",
+            "name_local",
+            "country",
+            "kind",
+            "relationship",
+            "established_on",
+            "ended_on",
+            "latitude",
+            "longitude",
+            "wikidata_id",
+            "notes",
+            "source",
+        )
+        import_id_fields = ("country", "name")
+        use_bulk = True
+
+    def before_save_instance(self, instance, row, **kwargs):
+        super().before_save_instance(instance, row, **kwargs)
+        instance.name_key = fold(instance.name)  # bulk writes skip PartnerLocality.save()
+
+    def get_bulk_update_fields(self):
+        return [*super().get_bulk_update_fields(), "name_key"]
