@@ -76,5 +76,12 @@ messages: install-dev
 	$(DEMO_ENV) $(MANAGE) vendor_messages
 	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv
 
+# Performance at 10,000, 100,000 and 1,000,000 delegations (README, "Performance"): builds
+# <name>_template, <name>_10k, <name>_100k and <name>_1m next to the database named in
+# DATABASE_URL, prints one table and writes it as JSON under bench/results/.
+BENCH_URL ?= postgres://postgres@127.0.0.1:5432/foreignaffairs_bench
+bench: install
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_URL)} $(PY) -m bench
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from agreements.models import Agreement, Status
+from foreignaffairs import stats_cache
 from foreignaffairs.admin_filters import FlagFilter, YearFilter
 from partners.models import PartnerLocality
 
@@ -67,11 +68,14 @@ class PartnerCountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        codes = set(
-            PartnerLocality.objects.filter(agreements__isnull=False)
-            .order_by()
-            .values_list("country", flat=True)
-            .distinct()
+        codes = stats_cache.cached(
+            "agreement_partner_countries",
+            compute=lambda: set(
+                PartnerLocality.objects.filter(agreements__isnull=False)
+                .order_by()
+                .values_list("country", flat=True)
+                .distinct()
+            ),
         )
         return [(code, name) for code, name in countries if code in codes]
 

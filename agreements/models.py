@@ -3,7 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models import F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +13,7 @@ from delegations.models import date_range
 from foreignaffairs.models import DomainModel
 from foreignaffairs.uploads import validate_pdf
 from partners.continents import countries_in
-from partners.models import latest_of
+from partners.models import latest_dates, latest_of, none_since
 
 # An agreement in force with nothing done under it for this long is "ký xong để đó".
 DORMANT_AFTER_MONTHS = 12
@@ -88,9 +88,51 @@ def effective_status_expression(today: datetime.date):
     )
 
 
+def signed_q() -> Q:
+    """Counting rule 4 without the year: signed (not being negotiated, with a signing date)."""
+    return ~Q(status=Status.NEGOTIATING) & Q(signed_on__isnull=False)
+
+
+def new_relationship_q() -> Q:
+    """With rule 4: the agreement founds a new friendship-and-cooperation relationship."""
+    return Q(establishes_relationship=True)
+
+
+def activity_sources() -> list[tuple[models.QuerySet, str]]:
+    """What counts as activity under the agreement of the outer query, with its date field:
+    implementation activities, completed delegations and held events linked to it."""
+    from delegations.models import Delegation, Event
+
+    agreement = OuterRef("pk")
+    return [
+        (ImplementationActivity.objects.filter(agreement=agreement), "date"),
+        (Delegation.objects.completed().filter(agreements=agreement), "start_date"),
+        (Event.objects.held().filter(agreements=agreement), "start_date"),
+    ]
+
+
+def dormant_q(today: datetime.date) -> Q:
+    """ "Ký xong để đó": in force, and the last activity before the cutoff, or no activity at
+    all and signed before it. Needs the `effective_status` and `last_activity_on` annotations
+    (`with_follow_up`).
+
+    Written as "no activity since the cutoff" (NOT EXISTS, which PostgreSQL runs as anti-joins
+    on indexes) rather than by comparing every agreement's latest activity with the cutoff.
+    """
+    cutoff = months_before(today, DORMANT_AFTER_MONTHS)
+    return (
+        Q(effective_status=Status.IN_FORCE)
+        & Q(signed_on__isnull=False)
+        & none_since(activity_sources(), cutoff)
+        # The date first, so that the latest activity is looked up only for agreements
+        # signed recently.
+        & (Q(signed_on__lt=cutoff) | Q(last_activity_on__isnull=False))
+    )
+
+
 class AgreementQuerySet(models.QuerySet):
     def signed(self):
-        return self.exclude(status=Status.NEGOTIATING).filter(signed_on__isnull=False)
+        return self.filter(signed_q())
 
     def signed_in_years(self, first: int, last: int):
         return self.signed().filter(**date_range("signed_on", first, last))
@@ -101,7 +143,7 @@ class AgreementQuerySet(models.QuerySet):
         return self.signed_in_years(year, year)
 
     def new_relationships(self):
-        return self.filter(establishes_relationship=True)
+        return self.filter(new_relationship_q())
 
     def with_effective_status(self, today: datetime.date | None = None):
         return self.annotate(
@@ -126,45 +168,15 @@ class AgreementQuerySet(models.QuerySet):
     def with_last_activity(self):
         """Annotate `last_activity_on`: latest implementation activity, completed delegation
         or held event linked to the agreement."""
-        from delegations.models import Delegation, Event
-
-        def latest(queryset, field):
-            return Subquery(
-                queryset.order_by(f"-{field}").values(field)[:1],
-                output_field=models.DateField(),
-            )
-
-        agreement = OuterRef("pk")
-        return self.annotate(
-            last_activity_on=latest_of(
-                latest(ImplementationActivity.objects.filter(agreement=agreement), "date"),
-                latest(Delegation.objects.completed().filter(agreements=agreement), "start_date"),
-                latest(Event.objects.held().filter(agreements=agreement), "start_date"),
-            )
-        )
+        return self.annotate(last_activity_on=latest_of(*latest_dates(activity_sources())))
 
     def with_follow_up(self, today: datetime.date | None = None):
         """Effective status, last activity and the dormant flag, all in one query."""
         today = today or timezone.localdate()
-        cutoff = months_before(today, DORMANT_AFTER_MONTHS)
         return (
             self.with_effective_status(today)
             .with_last_activity()
-            .annotate(
-                dormant=models.Case(
-                    models.When(
-                        Q(effective_status=Status.IN_FORCE)
-                        & Q(signed_on__isnull=False)
-                        & (
-                            Q(last_activity_on__lt=cutoff)
-                            | Q(last_activity_on__isnull=True, signed_on__lt=cutoff)
-                        ),
-                        then=Value(True),
-                    ),
-                    default=Value(False),
-                    output_field=models.BooleanField(),
-                )
-            )
+            .annotate(dormant=models.ExpressionWrapper(dormant_q(today), models.BooleanField()))
         )
 
     def dormant(self, today: datetime.date | None = None):
@@ -306,7 +318,11 @@ class Agreement(DomainModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["signed_on"], name="agreements_signed_on_idx"),
+            # The list's order (newest first), and rule 4 by year counted from the index alone.
+            models.Index(
+                fields=["signed_on", "id", "status", "establishes_relationship"],
+                name="agreements_signed_on_idx",
+            ),
             models.Index(fields=["status", "expires_on"], name="agreements_expiry_idx"),
         ]
 

@@ -4,7 +4,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django_countries.filters import CountryFilter
 
 from delegations.admin_filters import (
     HighLevelFilter,
@@ -17,6 +16,7 @@ from delegations.models import Delegation, DelegationMember, Event, Pillar, Stat
 from foreignaffairs.admin_base import (
     RECORD_FIELDSET,
     RECORD_READONLY_FIELDS,
+    CachedCountryFilter,
     DomainAdmin,
     country_with_flag,
     unaccent_search,
@@ -72,7 +72,7 @@ class DelegationAdmin(DomainAdmin):
         "level",
         HighLevelFilter,
         ContinentFilter,
-        ("country", CountryFilter),
+        ("country", CachedCountryFilter),
         StartYearFilter,
         ReceivedInFilter,
         SentInFilter,

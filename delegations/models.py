@@ -88,6 +88,25 @@ class Pillar(models.Model):
         return self.name
 
 
+# The counting rules as plain column predicates: the QuerySet methods below filter with them,
+# and `foreignaffairs.stats` counts with them (conditional counts need a `Q`, not a QuerySet).
+
+
+def received_q() -> Q:
+    """Counting rule 1 without the year: incoming and completed."""
+    return Q(direction=Direction.INCOMING, status=Status.COMPLETED)
+
+
+def sent_q() -> Q:
+    """Counting rule 3 without the year: outgoing and completed."""
+    return Q(direction=Direction.OUTGOING, status=Status.COMPLETED)
+
+
+def high_level_q() -> Q:
+    """Counting rule 2 (with rule 1): the head's level is in the high-level set."""
+    return Q(level__in=HIGH_LEVELS)
+
+
 class DelegationQuerySet(models.QuerySet):
     def incoming(self):
         return self.filter(direction=Direction.INCOMING)
@@ -105,11 +124,11 @@ class DelegationQuerySet(models.QuerySet):
 
     def received(self):
         """Counting rule 1 without the year: incoming and completed."""
-        return self.incoming().completed()
+        return self.filter(received_q())
 
     def sent(self):
         """Counting rule 3 without the year: outgoing and completed."""
-        return self.outgoing().completed()
+        return self.filter(sent_q())
 
     def received_in(self, year: int):
         """Counting rule 1: incoming, completed, starting in `year`."""
@@ -121,7 +140,7 @@ class DelegationQuerySet(models.QuerySet):
 
     def high_level(self):
         """Counting rule 2 (with received_in): the head's level is in the high-level set."""
-        return self.filter(level__in=HIGH_LEVELS)
+        return self.filter(high_level_q())
 
     def needs_update(self, today: datetime.date | None = None):
         """Visits whose start date has passed but are still planned or confirmed."""
@@ -233,12 +252,34 @@ class Delegation(DomainModel):
             ),
         ]
         indexes = [
+            # Rules 1-3 by year, and the breakdowns of one year: level and country are in the
+            # key so that PostgreSQL counts from the index alone (index-only scan).
             models.Index(
-                fields=["direction", "status", "start_date"],
+                fields=["direction", "status", "start_date", "level", "country"],
                 name="delegations_counting_idx",
             ),
+            # Rule 2 by year: the high-level visits are a few percent of the rows.
+            models.Index(
+                fields=["start_date"],
+                condition=Q(
+                    direction=Direction.INCOMING, status=Status.COMPLETED, level__in=HIGH_LEVELS
+                ),
+                name="delegations_high_level_idx",
+            ),
+            # The lists' order (newest first), the first and last dates (data years, year
+            # filters, date hierarchy).
+            models.Index(fields=["start_date", "id"], name="delegations_start_idx"),
+            # Planned and confirmed visits (needs update, upcoming): a few among millions.
+            models.Index(
+                fields=["start_date"],
+                condition=Q(status__in=[Status.PLANNED, Status.CONFIRMED]),
+                name="delegations_pending_idx",
+            ),
             models.Index(fields=["country", "start_date"], name="delegations_country_idx"),
-            models.Index(fields=["partner", "start_date"], name="delegations_partner_idx"),
+            # A partner's last completed visit, and whether it had one since a day (dormant).
+            models.Index(
+                fields=["partner", "start_date", "status"], name="delegations_partner_idx"
+            ),
             models.Index(fields=["level", "start_date"], name="delegations_level_idx"),
         ]
 
@@ -320,6 +361,11 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Đã hủy")
 
 
+def hosted_q() -> Q:
+    """Counting rule 6 without the year: hosted or co-hosted by the city, not cancelled."""
+    return ~Q(status=EventStatus.CANCELLED) & Q(role__in=[EventRole.HOST, EventRole.CO_HOST])
+
+
 class EventQuerySet(models.QuerySet):
     def held(self):
         return self.filter(status=EventStatus.HELD)
@@ -329,7 +375,7 @@ class EventQuerySet(models.QuerySet):
 
     def hosted(self):
         """Counting rule 6 without the year: hosted or co-hosted by the city, not cancelled."""
-        return self.not_cancelled().filter(role__in=[EventRole.HOST, EventRole.CO_HOST])
+        return self.filter(hosted_q())
 
     def started_in_years(self, first: int, last: int):
         return self.filter(**date_range("start_date", first, last))
@@ -412,7 +458,15 @@ class Event(DomainModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "role", "start_date"], name="events_counting_idx"),
+            # The lists' order (newest first), and rule 6 by year counted from the index alone
+            # (status and role in the key).
+            models.Index(fields=["start_date", "id", "status", "role"], name="events_start_idx"),
+            # Planned events (needs update, upcoming): a few among many.
+            models.Index(
+                fields=["start_date"],
+                condition=Q(status=EventStatus.PLANNED),
+                name="events_planned_idx",
+            ),
         ]
 
     def __str__(self):

@@ -1,20 +1,105 @@
 """What every admin page for the department's records shares."""
 
+from functools import cached_property
+
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import connections
 from django.http import HttpResponse
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
+from foreignaffairs import stats_cache
 from foreignaffairs.importing import IMPORT_HELP, XLSX_CONTENT_TYPE, template_workbook
 from foreignaffairs.resources import resource_for
 from foreignaffairs.roles import can_delete
+from foreignaffairs.summary import vi_number
+
+# Past this many rows a list says "hơn 10.000" instead of counting them all.
+COUNT_CAP = 10_000
+
+
+class ApproximateCount(int):
+    """A row count the list shows as "khoảng 1.009.000" (estimated) or "hơn 10.000"
+    (counted up to the cap); it pages like the number it holds."""
+
+    def __new__(cls, value: int, text: str):
+        count = super().__new__(cls, value)
+        count.text = text
+        return count
+
+    def __str__(self):
+        return self.text
+
+
+def capped_count_and_estimate(queryset) -> tuple[int, int | None]:
+    """The rows of `queryset` counted up to COUNT_CAP + 1, and PostgreSQL's estimate of the
+    rows in its table (kept by ANALYZE and autovacuum; None on SQLite or before the first
+    ANALYZE), in one query."""
+    capped = queryset.order_by().values("pk")[: COUNT_CAP + 1]
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return capped.count(), None
+    sql, params = capped.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT count(*) FROM ({sql}) capped),"
+            " (SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass)",
+            [*params, connection.ops.quote_name(queryset.model._meta.db_table)],
+        )
+        counted, estimate = cursor.fetchone()
+    return counted, estimate if estimate is not None and estimate >= 0 else None
+
+
+class LargeTablePaginator(Paginator):
+    """The admin lists' paginator for tables of millions of rows.
+
+    It counts at most COUNT_CAP + 1 rows (`SELECT count(*) FROM (... LIMIT 10001)`), so the
+    count costs about the same whatever the table's size; past the cap a filtered list says
+    "hơn 10.000" and the unfiltered one takes PostgreSQL's estimate of the table's rows
+    ("khoảng 1.009.000"), read in the same query.
+    """
+
+    @cached_property
+    def count(self) -> int:
+        queryset = self.object_list
+        if queryset.query.where:
+            counted, estimate = queryset.order_by()[: COUNT_CAP + 1].count(), None
+        else:
+            counted, estimate = capped_count_and_estimate(queryset)
+        if counted <= COUNT_CAP:
+            return counted
+        if estimate is not None and estimate > COUNT_CAP:
+            return ApproximateCount(estimate, _("khoảng %(n)s") % {"n": vi_number(estimate)})
+        return ApproximateCount(counted, _("hơn %(n)s") % {"n": vi_number(COUNT_CAP)})
+
+
+class CachedCountryFilter(CountryFilter):
+    """django-countries' filter (the countries that occur in the list), with the countries
+    looked up once per data version: finding them reads the whole table."""
+
+    def lookup_choices(self, changelist):
+        model = changelist.model
+        codes = stats_cache.cached(
+            "countries",
+            model._meta.label,
+            self.field.name,
+            compute=lambda: set(
+                model._default_manager.order_by().values_list(self.field.name, flat=True).distinct()
+            ),
+        )
+        for code, name in self.field.get_choices(include_blank=False):
+            if code in codes:
+                yield code, name
+
 
 # The last fieldset of every domain form: where the information came from, and who entered it.
 RECORD_FIELDSET = (
@@ -48,6 +133,7 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     list_per_page = 50
     show_full_result_count = False  # no second COUNT(*) over the whole table on each page
+    paginator = LargeTablePaginator
     # Many-to-many fields over a short reference list (pillars, cooperation fields), shown
     # as checkboxes rather than a multiple select.
     checkbox_fields: tuple[str, ...] = ()

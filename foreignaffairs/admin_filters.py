@@ -8,6 +8,7 @@ links to always agree.
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.db.models import Max, Min
 from django.utils.translation import gettext_lazy as _
 
 from partners.continents import Continent
@@ -18,8 +19,9 @@ YES = "yes"
 class YearFilter(admin.SimpleListFilter):
     """`?<parameter_name>=<year>`: the rows `filter_year(queryset, year)` keeps.
 
-    The choices offered are the years in which `date_field` has a value, newest first
-    (one query).
+    The choices offered are the years from the first to the last value of `date_field`,
+    newest first: one query on the first and last dates, which an index answers at once
+    (listing the distinct years would read every row).
     """
 
     date_field: str
@@ -33,8 +35,12 @@ class YearFilter(admin.SimpleListFilter):
         return True
 
     def years(self, model) -> list[int]:
-        days = model._default_manager.dates(self.date_field, "year", order="DESC")
-        return [day.year for day in days]
+        bounds = model._default_manager.aggregate(
+            first=Min(self.date_field), last=Max(self.date_field)
+        )
+        if bounds["first"] is None:
+            return []
+        return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
 
     def queryset(self, request, queryset):
         if self.value() is None:

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from agreements.views import AgreementViewSet
 from delegations.views import DelegationViewSet, EventViewSet
-from foreignaffairs import stats
+from foreignaffairs import stats, stats_cache
 from foreignaffairs.api_filters import FIRST_YEAR, LAST_YEAR
 from foreignaffairs.models import Qualifier
 from partners.views import PartnerLocalityViewSet
@@ -52,7 +52,11 @@ class YearRangeSerializer(serializers.Serializer):
         """Years left out are those of the recorded data (`stats.data_years()`); a range given
         by one end only reaches the other end of the data. No data and no years: no rows."""
         first, last = attrs.get("from"), attrs.get("to")
-        data_years = stats.data_years() if first is None or last is None else None
+        data_years = (
+            stats_cache.cached("data_years", compute=stats.data_years)
+            if first is None or last is None
+            else None
+        )
         if first is None and last is None:
             if data_years is None:
                 return {"first": None, "last": None}
@@ -144,6 +148,28 @@ class StatsView(APIView):
         return serializer.validated_data
 
 
+def yearly_data(first: int, last: int) -> dict:
+    figures = stats.yearly_figures(first, last)
+    reported = stats.reported_by_year(first, last)
+    rows = [
+        {
+            "year": year,
+            **values,
+            "reported": {
+                key: {"value": f.value, "qualifier": f.qualifier, "source": f.source}
+                for key, f in reported.get(year, {}).items()
+            },
+        }
+        for year, values in figures.items()
+    ]
+    return YearlyStatsSerializer({"results": rows}).data
+
+
+def breakdown_data(year: int, by: str) -> dict:
+    rows = stats.breakdown(year, by)
+    return BreakdownSerializer({"year": year, "by": by, "results": rows}).data
+
+
 class YearlyStatsView(StatsView):
     @extend_schema(
         summary=_("Số liệu theo năm"),
@@ -158,20 +184,10 @@ class YearlyStatsView(StatsView):
         years = self.query(YearRangeSerializer)
         if years["first"] is None:
             return Response({"results": []})
-        figures = stats.yearly_figures(years["first"], years["last"])
-        reported = stats.reported_by_year(years["first"], years["last"])
-        rows = [
-            {
-                "year": year,
-                **values,
-                "reported": {
-                    key: {"value": f.value, "qualifier": f.qualifier, "source": f.source}
-                    for key, f in reported.get(year, {}).items()
-                },
-            }
-            for year, values in figures.items()
-        ]
-        return Response(YearlyStatsSerializer({"results": rows}).data)
+        data = stats_cache.cached(
+            "yearly", years["first"], years["last"], compute=lambda: yearly_data(**years)
+        )
+        return Response(data)
 
 
 class BreakdownStatsView(StatsView):
@@ -186,9 +202,10 @@ class BreakdownStatsView(StatsView):
     )
     def get(self, request):
         query = self.query(BreakdownQuerySerializer)
-        rows = stats.breakdown(query["year"], query["by"])
-        data = {"year": query["year"], "by": query["by"], "results": rows}
-        return Response(BreakdownSerializer(data).data)
+        data = stats_cache.cached(
+            "breakdown", query["year"], query["by"], compute=lambda: breakdown_data(**query)
+        )
+        return Response(data)
 
 
 app_name = "api"

@@ -4,11 +4,32 @@ In its own module because REST_FRAMEWORK settings name it, and DRF imports it wh
 its generic views (a module importing the viewsets would be circular).
 """
 
+import hashlib
+from functools import cached_property
+
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from rest_framework.pagination import PageNumberPagination
 
+from foreignaffairs import stats_cache
+
+
+class CachedCountPaginator(Paginator):
+    """The exact count, computed once per query and data version (see `stats_cache`).
+
+    At a million delegations the COUNT(*) behind `count` costs more than reading a page, and
+    a department's script paging through a list asks the same count on every page.
+    """
+
+    @cached_property
+    def count(self) -> int:
+        sql, params = self.object_list.query.sql_with_params()
+        query = hashlib.sha256(f"{sql} {params!r}".encode()).hexdigest()
+        return stats_cache.cached("count", query, compute=self.object_list.count)
+
 
 class Pagination(PageNumberPagination):
+    django_paginator_class = CachedCountPaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500

@@ -8,3 +8,6 @@ class ForeignAffairsConfig(AppConfig):
 
     def ready(self):
         from foreignaffairs import db  # noqa: F401 - registers the SQLite UNACCENT function
+        from foreignaffairs.stats_cache import connect_signals
+
+        connect_signals()

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, QuerySet, Window
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter
 
 from agreements.models import Agreement
 from delegations.models import Delegation, Event
-from foreignaffairs import stats
+from foreignaffairs import stats, stats_cache
 from foreignaffairs.models import ReportedFigure
 from foreignaffairs.summary import annual_summary
 from partners.models import PartnerLocality
@@ -91,7 +91,7 @@ class YearSelection:
 
 def select_year(request, today: datetime.date) -> YearSelection:
     """The year asked for, else the latest year with data (never after the current year)."""
-    bounds = stats.data_years()
+    bounds = stats_cache.cached("data_years", compute=stats.data_years)
     if bounds is None:
         first = last = None
         years = [today.year]
@@ -325,19 +325,20 @@ ATTENTION_SHOWN = 10
 
 
 def attention(today: datetime.date) -> list[dict]:
-    """Each list's count and its first records: two queries per list."""
+    """Each list's first records and how many there are in all: one query per list (the total
+    is a window count over the same rows, so the filter runs once)."""
     sections = []
     for spec in ATTENTION_LISTS:
-        queryset = spec.queryset(today)
+        shown = list(spec.queryset(today).annotate(total=Window(Count("*")))[:ATTENTION_SHOWN])
         sections.append(
             {
                 "key": spec.key,
                 "title": spec.title,
-                "count": queryset.count(),
+                "count": shown[0].total if shown else 0,
                 "url": admin_list_url(spec.model, spec.admin_filter),
                 "items": [
                     {"title": str(obj), "detail": spec.detail(obj), "url": admin_change_url(obj)}
-                    for obj in queryset[:ATTENTION_SHOWN]
+                    for obj in shown
                 ],
             }
         )
@@ -365,11 +366,8 @@ def year_report(selection: YearSelection, today: datetime.date) -> dict:
     }
 
 
-@require_GET
-@login_required
-def dashboard(request):
-    today = timezone.localdate()
-    selection = select_year(request, today)
+def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
+    """Everything the page shows but the year selector (cached as a whole)."""
     report = year_report(selection, today)
     year = report["year"]
     trend_years = (
@@ -380,9 +378,8 @@ def dashboard(request):
     reported_by_year = (
         stats.reported_by_year(trend_years[0], trend_years[-1]) if trend_years else {}
     )
-    context = {
+    return {
         "year": year,
-        "form": selection.form,
         "running": report["running"],
         "today": today,
         "summary": report["summary"],
@@ -391,7 +388,18 @@ def dashboard(request):
         "charts": chart_data(year, report["by_year"], trend_years, reported_by_year),
         "attention": attention(today),
     }
-    return render(request, "dashboard/dashboard.html", context)
+
+
+@require_GET
+@login_required
+def dashboard(request):
+    today = timezone.localdate()
+    selection = select_year(request, today)
+    # Computed once per year, day (the attention lists look ahead from today) and data version.
+    context = stats_cache.cached(
+        "dashboard", selection.year, today, compute=lambda: dashboard_context(selection, today)
+    )
+    return render(request, "dashboard/dashboard.html", {**context, "form": selection.form})
 
 
 # Excel export ------------------------------------------------------------------------------

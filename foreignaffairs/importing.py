@@ -46,6 +46,7 @@ from openpyxl.styles import Font
 from openpyxl.utils.datetime import from_excel
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from foreignaffairs import stats_cache
 from foreignaffairs.text import fold, nfc
 
 # The languages whose labels a header or a choice may be written in.
@@ -493,7 +494,8 @@ class NaturalKeyLoader(BaseInstanceLoader):
         if not keys:
             return
         queryset = resource.get_queryset()
-        for position, name in enumerate(resource.get_import_id_fields()):
+        names = resource.get_import_id_fields()
+        for position, name in enumerate(names):
             if resource.is_text_field(name):
                 continue
             values = {key[position] for key in keys}
@@ -501,8 +503,17 @@ class NaturalKeyLoader(BaseInstanceLoader):
             if None in values:
                 condition |= models.Q(**{f"{name}__isnull": True})
             queryset = queryset.filter(condition)
-        for record in queryset:
-            self.index.setdefault(resource.natural_key_of_instance(record), record)
+        # The candidates' key columns only, then the whole records of the rows' matches: in a
+        # large table a chunk's dates alone match hundreds of thousands of records (at a
+        # million delegations, loading them whole took 600 MB and most of the import's time).
+        text = [resource.is_text_field(name) for name in names]
+        candidates = {}
+        for pk, *values in queryset.values_list("pk", *names):
+            key = tuple(key_part(v, t) for v, t in zip(values, text, strict=True))
+            candidates.setdefault(key, pk)
+        matched = {key: candidates[key] for key in keys if key in candidates}
+        records = resource.get_queryset().in_bulk(set(matched.values()))
+        self.index = {key: records[pk] for key, pk in matched.items()}
 
     def get_instance(self, row):
         if self.index is None:
@@ -728,7 +739,11 @@ class DomainResource(resources.ModelResource):
         this for exceptions unless asked)."""
         kwargs.setdefault("rollback_on_validation_errors", True)
         kwargs.setdefault("use_transactions", True)
-        return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
+        result = super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
+        if not dry_run:
+            # Bulk writes send no model signals: forget the cached figures (see stats_cache).
+            stats_cache.data_changed(self._meta.model)
+        return result
 
     def get_bulk_update_fields(self):
         # Model field names only, and the modification time bulk_update would not touch.

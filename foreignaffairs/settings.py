@@ -120,6 +120,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: the dashboard's queries with correlated subqueries (last activity,
+    # dormant) have high estimated costs, and PostgreSQL would spend far longer compiling
+    # them than running them (about 1 s of 2.7 s at a million delegations).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache (Redis) keeps API throttling and the cached statistics consistent across
@@ -132,6 +137,14 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# How long the dashboard's and the statistics endpoints' figures and the API lists' counts stay
+# cached (foreignaffairs/stats_cache.py). Every write invalidates them at once within a shared
+# cache; a per-process memory cache only learns of another process's writes when they expire,
+# hence the short default without Redis. 0 turns the cache off (the tests' default).
+STATS_CACHE_SECONDS = env_int(
+    "DJANGO_STATS_CACHE_SECONDS", 0 if TESTING else (86400 if REDIS_URL else 60)
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,15 +6,25 @@ aggregate query, whatever the number of years or records.
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Max, Min, Q
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from agreements.models import Agreement
-from delegations.models import Delegation, Event, Level, date_range
+from agreements.models import Agreement, new_relationship_q, signed_q
+from delegations.models import (
+    Delegation,
+    Event,
+    Level,
+    date_range,
+    high_level_q,
+    hosted_q,
+    received_q,
+    sent_q,
+)
 from foreignaffairs.models import Metric, Qualifier, ReportedFigure
 from partners.continents import Continent, continent_expression
 from partners.models import PartnerLocality, active_on_q
@@ -54,14 +64,23 @@ RECORDED_FOR_METRIC = {
 
 
 def _count_by_year(queryset, date_field: str, first: int, last: int) -> dict[int, int]:
+    """Rows per year of `date_field`, in one query.
+
+    Grouped by the date itself and summed by year here: PostgreSQL then reads the dates in
+    index order and counts from the index alone, about twice as fast as grouping by
+    EXTRACT(YEAR ...), which it must compute for every row. COUNT(*) rather than COUNT(id),
+    for the same reason (the id is not in the counting indexes).
+    """
     rows = (
         queryset.filter(**date_range(date_field, first, last))
-        .annotate(year=ExtractYear(date_field))
         .order_by()
-        .values("year")
-        .annotate(n=Count("pk"))
+        .values_list(date_field)
+        .annotate(n=Count("*"))
     )
-    return {row["year"]: row["n"] for row in rows}
+    counts = Counter()
+    for day, n in rows:
+        counts[day.year] += n
+    return counts
 
 
 def _partners_at_year_ends(first: int, last: int) -> dict[int, int]:
@@ -156,7 +175,7 @@ def breakdown(year: int, by: str, limit: int | None = None) -> list[dict]:
         raise ValueError(f"unknown breakdown {by!r}; expected one of {BREAKDOWNS}")
     counts = {
         row["key"]: row["count"]
-        for row in grouped.values("key").annotate(count=Count("pk")).order_by()
+        for row in grouped.values("key").annotate(count=Count("*")).order_by()
     }
     if by == "month":
         return [
@@ -174,55 +193,52 @@ def breakdown(year: int, by: str, limit: int | None = None) -> list[dict]:
 
 
 def _recorded_aggregates(figures: list[ReportedFigure]) -> dict[int, int | None]:
-    """The recorded count over each published figure's own period, one query per model."""
-    delegation_terms, event_terms, agreement_terms, partner_terms = {}, {}, {}, {}
+    """The recorded count over each published figure's own period: one query per model, each
+    figure a conditional count on the rule's column predicates, over the rows dated within
+    the figures' periods only."""
+    rules = {
+        "incoming_delegations": (Delegation, received_q(), "start_date"),
+        "high_level_delegations": (Delegation, received_q() & high_level_q(), "start_date"),
+        "outgoing_delegations": (Delegation, sent_q(), "start_date"),
+        "hosted_events": (Event, hosted_q(), "start_date"),
+        "agreements_signed": (Agreement, signed_q(), "signed_on"),
+        "new_relationship_agreements": (Agreement, signed_q() & new_relationship_q(), "signed_on"),
+        "agreements_total": (Agreement, signed_q(), "signed_on"),
+        "new_partner_localities": (PartnerLocality, Q(), "established_on"),
+    }
+    terms: dict[type, dict] = {}
+    periods: dict[type, list] = {}
     for figure in figures:
         key = RECORDED_FOR_METRIC.get(figure.metric)
-        start = figure.period_start
-        end = figure.period_end
-        alias = f"f{figure.pk}"
-        in_period = {"__gte": start, "__lte": end} if start else {"__lte": end}
-
-        def period(field, _in_period=in_period):
-            return Q(**{f"{field}{op}": day for op, day in _in_period.items()})
-
-        if key in {"incoming_delegations", "high_level_delegations", "outgoing_delegations"}:
-            rule = {
-                "incoming_delegations": Q(direction="incoming"),
-                "high_level_delegations": Q(direction="incoming")
-                & Q(pk__in=Delegation.objects.high_level().values("pk")),
-                "outgoing_delegations": Q(direction="outgoing"),
-            }[key]
-            delegation_terms[alias] = Count(
-                "pk", filter=rule & Q(status="completed") & period("start_date")
-            )
-        elif key == "hosted_events":
-            event_terms[alias] = Count(
-                "pk", filter=Q(pk__in=Event.objects.hosted().values("pk")) & period("start_date")
-            )
-        elif key in {"agreements_signed", "new_relationship_agreements", "agreements_total"}:
-            rule = Q(pk__in=Agreement.objects.signed().values("pk"))
-            if key == "new_relationship_agreements":
-                rule &= Q(establishes_relationship=True)
+        start, end = figure.period_start, figure.period_end
+        if key == "partner_localities_total":
+            model, date_field, condition = PartnerLocality, "established_on", active_on_q(end)
+            start = None  # established on or before the day, however long ago
+        elif key in rules:
+            model, rule, date_field = rules[key]
             if key == "agreements_total":
-                rule &= Q(signed_on__lte=end)
-            else:
-                rule &= period("signed_on")
-            agreement_terms[alias] = Count("pk", filter=rule)
-        elif key == "partner_localities_total":
-            partner_terms[alias] = Count("pk", filter=active_on_q(end))
-        elif key == "new_partner_localities":
-            partner_terms[alias] = Count("pk", filter=period("established_on"))
+                start = None  # signed up to the end of the period, however long ago
+            condition = rule & _in_period(date_field, start, end)
+        else:
+            continue
+        # Counting the (never NULL) date rather than the rows: COUNT(*) cannot be filtered in
+        # Django, and COUNT(id) would read the table instead of the counting index.
+        terms.setdefault(model, {})[f"f{figure.pk}"] = Count(date_field, filter=condition)
+        periods.setdefault(model, []).append((date_field, start, end))
     values: dict[str, int] = {}
-    for model, terms in (
-        (Delegation, delegation_terms),
-        (Event, event_terms),
-        (Agreement, agreement_terms),
-        (PartnerLocality, partner_terms),
-    ):
-        if terms:
-            values.update(model.objects.aggregate(**terms))
+    for model, model_terms in terms.items():
+        date_field = periods[model][0][0]
+        starts = [start for _field, start, _end in periods[model]]
+        first = None if None in starts else min(starts)
+        last = max(end for _field, _start, end in periods[model])
+        dated = model.objects.filter(_in_period(date_field, first, last))
+        values.update(dated.aggregate(**model_terms))
     return {figure.pk: values.get(f"f{figure.pk}") for figure in figures}
+
+
+def _in_period(field: str, start: datetime.date | None, end: datetime.date) -> Q:
+    """`field` from `start` (open when None) to `end`, both included."""
+    return Q(**{f"{field}__lte": end}) & (Q(**{f"{field}__gte": start}) if start else Q())
 
 
 def reported_for_year(year: int) -> list[dict]:

@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries.filters import CountryFilter
 
 from foreignaffairs.admin_base import (
     RECORD_FIELDSET,
     RECORD_READONLY_FIELDS,
+    CachedCountryFilter,
     DomainAdmin,
     country_with_flag,
     unaccent_search,
@@ -36,7 +36,7 @@ class PartnerLocalityAdmin(DomainAdmin):
     list_display_links = ["name"]
     list_filter = [
         ContinentFilter,
-        ("country", CountryFilter),
+        ("country", CachedCountryFilter),
         "relationship",
         RelationshipStatusFilter,
         DormantFilter,

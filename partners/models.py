@@ -34,6 +34,24 @@ def latest_of(*expressions):
     return NullIf(Greatest(*(Coalesce(e, Value(NEVER)) for e in expressions)), Value(NEVER))
 
 
+def latest_dates(sources) -> list[models.Subquery]:
+    """For each (queryset, date field) of `sources`, the latest date as a subquery."""
+    return [
+        models.Subquery(
+            queryset.order_by(f"-{field}").values(field)[:1], output_field=models.DateField()
+        )
+        for queryset, field in sources
+    ]
+
+
+def none_since(sources, cutoff: datetime.date) -> Q:
+    """No row of any (queryset, date field) of `sources` dated on or after `cutoff`."""
+    condition = Q()
+    for queryset, field in sources:
+        condition &= ~models.Exists(queryset.filter(**{f"{field}__gte": cutoff}))
+    return condition
+
+
 class AdministrativeKind(models.TextChoices):
     CITY = "city", _("Thành phố")
     PROVINCE = "province", _("Tỉnh")
@@ -102,42 +120,49 @@ class PartnerLocalityQuerySet(models.QuerySet):
         agreement, an implementation activity under one, a held event with the partner.
         """
         today = today or timezone.localdate()
-        delegation_model = apps.get_model("delegations", "Delegation")
-        event_model = apps.get_model("delegations", "Event")
-        agreement_model = apps.get_model("agreements", "Agreement")
-        activity_model = apps.get_model("agreements", "ImplementationActivity")
-
-        def latest(queryset, field):
-            return models.Subquery(
-                queryset.order_by(f"-{field}").values(field)[:1],
-                output_field=models.DateField(),
-            )
-
-        partner = models.OuterRef("pk")
-        last_exchange = latest_of(
-            latest(delegation_model.objects.completed().filter(partner=partner), "start_date"),
-            latest(agreement_model.objects.signed().filter(partners=partner), "signed_on"),
-            latest(activity_model.objects.filter(agreement__partners=partner), "date"),
-            latest(event_model.objects.held().filter(partners=partner), "start_date"),
-        )
-        cutoff = years_before(today, DORMANT_AFTER_YEARS)
-        return self.annotate(last_exchange_on=last_exchange).annotate(
-            dormant=models.Case(
-                models.When(
-                    Q(ended_on__isnull=True)
-                    & (
-                        Q(last_exchange_on__lt=cutoff)
-                        | Q(last_exchange_on__isnull=True, established_on__lt=cutoff)
-                    ),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=models.BooleanField(),
-            )
-        )
+        return self.annotate(
+            last_exchange_on=latest_of(*latest_dates(exchange_sources()))
+        ).annotate(dormant=models.ExpressionWrapper(dormant_q(today), models.BooleanField()))
 
     def dormant(self, today: datetime.date | None = None):
         return self.with_last_exchange(today).filter(dormant=True)
+
+
+def exchange_sources() -> list[tuple[models.QuerySet, str]]:
+    """The exchanges with the partner of the outer query, each with its date field."""
+    delegation_model = apps.get_model("delegations", "Delegation")
+    event_model = apps.get_model("delegations", "Event")
+    agreement_model = apps.get_model("agreements", "Agreement")
+    activity_model = apps.get_model("agreements", "ImplementationActivity")
+    partner = models.OuterRef("pk")
+    return [
+        (delegation_model.objects.completed().filter(partner=partner), "start_date"),
+        (agreement_model.objects.signed().filter(partners=partner), "signed_on"),
+        (activity_model.objects.filter(agreement__partners=partner), "date"),
+        (event_model.objects.held().filter(partners=partner), "start_date"),
+    ]
+
+
+def dormant_q(today: datetime.date) -> Q:
+    """A relationship not ended whose last exchange is more than 3 years old, or with no
+    exchange at all and established more than 3 years ago. Needs the `last_exchange_on`
+    annotation (`with_last_exchange`).
+
+    Written as "no exchange since the cutoff" (NOT EXISTS, which PostgreSQL runs as anti-joins
+    on indexes) rather than by comparing every partner's latest exchange with the cutoff.
+    """
+    cutoff = years_before(today, DORMANT_AFTER_YEARS)
+    return (
+        Q(ended_on__isnull=True)
+        & none_since(exchange_sources(), cutoff)
+        # The date first, so that the latest exchange is looked up only for partners
+        # established recently. Never NULL (an unknown establishment date is not "before"),
+        # so that `dormant=False` keeps every partner that is not dormant.
+        & (
+            Q(established_on__isnull=False, established_on__lt=cutoff)
+            | Q(last_exchange_on__isnull=False)
+        )
+    )
 
 
 class PartnerLocality(DomainModel):

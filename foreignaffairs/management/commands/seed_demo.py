@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from foreignaffairs import demo
 from foreignaffairs.models import ReportedFigure
+from foreignaffairs.stats_cache import bump_data_version
 
 
 def iso_date(value: str) -> datetime.date:
@@ -57,6 +58,7 @@ class Command(BaseCommand):
         if clear or replace:
             with transaction.atomic():
                 removed = demo.clear(progress=progress)
+            bump_data_version()
             self.stdout.write(f"Đã xóa {sum(removed.values())} bản ghi minh họa.")
             if clear:
                 return
@@ -75,6 +77,8 @@ class Command(BaseCommand):
             created = demo.seed(
                 seed=seed, today=today or timezone.localdate(), scale=scale, progress=progress
             )
+        # bulk_create sends no signals: forget the cached figures here.
+        bump_data_version()
         if scale > 1 and connection.vendor == "postgresql":
             # Fresh statistics, so that queries timed right after a benchmark seed are planned
             # as they would be once autovacuum has run.

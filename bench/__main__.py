@@ -1,0 +1,273 @@
+"""`python -m bench` (`make bench`): build the benchmark databases, measure each, print one
+table and write it as JSON under bench/results/.
+
+Environment:
+  DATABASE_URL   PostgreSQL server and base name (default
+                 postgres://postgres@127.0.0.1:5432/foreignaffairs_bench); the sizes go into
+                 <name>_10k, <name>_100k and <name>_1m, all copied from <name>_template (migrated,
+                 published figures loaded) with CREATE DATABASE ... TEMPLATE.
+  BENCH_SIZES    e.g. "10k,100k" (default: all three)
+  BENCH_REUSE=1  keep a size's database when it is already seeded (only migrate it)
+  REDIS_URL      the cache to measure the cached path with (default: per-process memory)
+"""
+
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg2
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/foreignaffairs_bench"
+# Label, seed_demo --scale: about 10,000, 100,000 and 1,000,000 delegations.
+SIZES = [("10k", 5), ("100k", 46), ("1m", 460)]
+IMPORT_ROWS = 10_000
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def server(url: str):
+    connection = psycopg2.connect(with_database(url, "postgres"))
+    connection.autocommit = True
+    return connection
+
+
+def django_env(url: str, **extra) -> dict:
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-not-a-secret"),
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_STATIC_MANIFEST": "0",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DJANGO_STATS_CACHE_SECONDS": "3600",
+        "DJANGO_SETTINGS_MODULE": "foreignaffairs.settings",
+    }
+    env.update(extra)
+    return env
+
+
+def manage(url: str, *args: str) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", *args, "--verbosity", "0"],
+        cwd=ROOT,
+        env=django_env(url),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def exists(cursor, name: str) -> bool:
+    cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+    return cursor.fetchone() is not None
+
+
+def seeded(url: str) -> bool:
+    try:
+        with psycopg2.connect(url) as connection, connection.cursor() as cursor:
+            cursor.execute("SELECT EXISTS (SELECT 1 FROM delegations_delegation)")
+            return cursor.fetchone()[0]
+    except psycopg2.Error:
+        return False
+
+
+def build(url: str, sizes, reuse: bool) -> dict[str, float]:
+    """Every size's database, seeded and vacuumed; returns the seconds each build took."""
+    base = urlsplit(url).path.lstrip("/")
+    template = f"{base}_template"
+    admin = server(url)
+    cursor = admin.cursor()
+    timings = {}
+    todo = [
+        (label, scale)
+        for label, scale in sizes
+        if not (reuse and seeded(with_database(url, f"{base}_{label}")))
+    ]
+    if todo:
+        started = time.perf_counter()
+        log(f"template {template}: migrate, load the published figures")
+        cursor.execute(f'DROP DATABASE IF EXISTS "{template}"')
+        cursor.execute(f'CREATE DATABASE "{template}"')
+        template_url = with_database(url, template)
+        manage(template_url, "migrate", "--noinput")
+        fixtures = sorted(str(path) for path in (ROOT / "fixtures").glob("*.json"))
+        manage(template_url, "loaddata", *fixtures)
+        timings["template"] = round(time.perf_counter() - started, 1)
+    for label, scale in sizes:
+        name = f"{base}_{label}"
+        size_url = with_database(url, name)
+        started = time.perf_counter()
+        if (label, scale) in todo:
+            log(f"{name}: copy the template, seed_demo --scale {scale}")
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            manage(size_url, "seed_demo", "--scale", str(scale), "--force")
+        else:
+            log(f"{name}: already seeded, migrate only")
+            manage(size_url, "migrate", "--noinput")
+        # What autovacuum does after a bulk load: statistics and the visibility map (without
+        # it PostgreSQL cannot count from an index alone).
+        connection = psycopg2.connect(size_url)
+        connection.autocommit = True
+        connection.cursor().execute("VACUUM (ANALYZE)")
+        connection.close()
+        timings[label] = round(time.perf_counter() - started, 1)
+    admin.close()
+    return timings
+
+
+def measure(url: str, out: Path, *args: str) -> dict:
+    subprocess.run(
+        [sys.executable, "-m", "bench.measure", "--out", str(out), *args],
+        cwd=ROOT,
+        env=django_env(url),
+        check=True,
+    )
+    return json.loads(out.read_text())
+
+
+def versions(url: str) -> dict:
+    import django
+
+    with psycopg2.connect(url) as connection, connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres = cursor.fetchone()[0]
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "machine": f"{platform.node()}: {cpu}, {os.cpu_count()} cores",
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "postgresql": postgres,
+        "git": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip(),
+    }
+
+
+# The table ----------------------------------------------------------------------------------
+
+
+def table(results: dict) -> str:
+    labels = list(results["sizes"])
+    by_size = {
+        label: {(r["group"], r["name"], r.get("cache")): r for r in results["sizes"][label]["rows"]}
+        for label in labels
+    }
+    keys = list(by_size[labels[-1]])
+    width = max(len(f"{group} {name} [{cache}]") for group, name, cache in keys) + 2
+    lines = []
+    header = f"{'measurement':<{width}}" + "".join(f"{label:>24}" for label in labels)
+    lines.append(header)
+    lines.append(f"{'':<{width}}" + "".join(f"{'median ms  q  ratio':>24}" for _ in labels))
+    lines.append("-" * len(header))
+    group_before = None
+    for key in keys:
+        group, name, cache = key
+        if group != group_before and group_before is not None:
+            lines.append("")
+        group_before = group
+        title = f"{group} {name}" + (f" [cache {cache}]" if cache else "")
+        cells = []
+        for label in labels:
+            row = by_size[label].get(key)
+            if row is None:
+                cells.append(f"{'-':>24}")
+                continue
+            ratio = f"{row['ratio']:.2f}x" if "ratio" in row else ""
+            cells.append(f"{row['median_ms']:>11.1f} {row['queries']:>3} {ratio:>7}  ")
+        lines.append(f"{title:<{width}}" + "".join(f"{cell:>24}" for cell in cells))
+    lines.append("")
+    for label in labels:
+        counts = results["sizes"][label]["counts"]
+        lines.append(f"{label}: " + ", ".join(f"{model} {n:,}" for model, n in counts.items()))
+    if "xlsx_import" in results:
+        x = results["xlsx_import"]
+        lines.append(
+            f"XLSX import of {x['rows']:,} delegations into the {x['into']} database: "
+            f"{x['seconds']} s, peak memory {x['peak_rss_mib']} MiB "
+            f"(+{x['peak_rss_increase_mib']} MiB for the import), {x['new']:,} new, "
+            f"{x['errors']} errors; via {x['via']}"
+        )
+    if len(labels) >= 2 and "100k" in labels and "1m" in labels:
+        for name in ("dashboard (one year)",):
+            for cache in ("off", "on"):
+                small = by_size["100k"][("stats", name, cache)]["median_ms"]
+                large = by_size["1m"][("stats", name, cache)]["median_ms"]
+                lines.append(f"growth 100k -> 1m, {name} [cache {cache}]: x{large / small:.2f}")
+    return "\n".join(lines)
+
+
+def main():
+    started = time.perf_counter()
+    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
+    if not url.startswith(("postgres://", "postgresql://")):
+        sys.exit("make bench needs PostgreSQL: set DATABASE_URL=postgres://...")
+    wanted = os.environ.get("BENCH_SIZES")
+    sizes = [(label, scale) for label, scale in SIZES if not wanted or label in wanted.split(",")]
+    reuse = os.environ.get("BENCH_REUSE") == "1"
+    base = urlsplit(url).path.lstrip("/")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    build_seconds = build(url, sizes, reuse)
+    results = {
+        "when": datetime.datetime.now().isoformat(timespec="seconds"),
+        "client": "Django test client, in process (no network); medians after one warm-up",
+        **versions(with_database(url, f"{base}_{sizes[0][0]}")),
+        "build_seconds": build_seconds,
+        "sizes": {},
+    }
+    for label, _scale in sizes:
+        log(f"measure {label}")
+        size_url = with_database(url, f"{base}_{label}")
+        measured = measure(size_url, RESULTS / f"raw-{label}.json")
+        results["cache_backend"] = measured["cache_backend"]
+        results["year"] = measured["year"]
+        results["sizes"][label] = {"counts": measured["sizes"], "rows": measured["rows"]}
+    largest = sizes[-1][0]
+    log(f"XLSX import of {IMPORT_ROWS} delegations into {largest}")
+    imported = measure(
+        with_database(url, f"{base}_{largest}"),
+        RESULTS / "raw-import.json",
+        "--import-rows",
+        str(IMPORT_ROWS),
+    )
+    results["xlsx_import"] = {**imported["xlsx_import"], "into": largest}
+    results["total_seconds"] = round(time.perf_counter() - started, 1)
+    text = table(results)
+    out = RESULTS / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(json.dumps({**results, "table": text}, indent=1, default=str))
+    print(
+        f"\n{results['machine']}; Python {results['python']}, Django {results['django']}, "
+        f"PostgreSQL {results['postgresql']}; cache {results['cache_backend']}; "
+        f"year {results['year']}; commit {results['git']}\n{results['client']}.\n"
+    )
+    print(text)
+    print(f"\nWritten to {out.relative_to(ROOT)}; total {results['total_seconds']} s.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""The benchmark compares like with like: its hand-written SQL gives the app's figures, its
+bare view the API's rows."""
+
+import datetime
+
+import pytest
+from django.db import connection
+
+from bench import sql
+from foreignaffairs import stats
+from tests.factories import (
+    AgreementFactory,
+    DelegationFactory,
+    EventFactory,
+    PartnerLocalityFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def records(db):
+    partner = PartnerLocalityFactory(established_on=datetime.date(2015, 5, 1))
+    DelegationFactory(start_date=datetime.date(2017, 3, 10), level="royalty")
+    DelegationFactory(start_date=datetime.date(2016, 5, 1), partner=partner)
+    DelegationFactory(start_date=datetime.date(2016, 6, 1), status="cancelled")
+    DelegationFactory(direction="outgoing", start_date=datetime.date(2017, 9, 1))
+    EventFactory(start_date=datetime.date(2017, 6, 1))
+    EventFactory(start_date=datetime.date(2017, 7, 1), status="cancelled")
+    AgreementFactory(signed_on=datetime.date(2017, 9, 15), establishes_relationship=True)
+    AgreementFactory(signed_on=None, status="negotiating")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the floor is PostgreSQL SQL")
+def test_the_hand_written_sql_counts_what_the_app_counts(records):
+    with connection.cursor() as cursor:
+        floor = sql.stats_yearly(cursor)
+    first, last = stats.data_years()
+    app = stats.yearly_figures(first, last)
+    for key in stats.FIGURE_KEYS:
+        assert {year: floor[key].get(year, 0) for year in app} == {
+            year: figures[key] for year, figures in app.items()
+        }, key
+
+
+def test_the_bare_view_returns_the_rows_of_the_api_page(records, admin_client, settings):
+    settings.ROOT_URLCONF = "bench.urls"
+    query = "page_size=50&year=2017&direction=incoming&status=completed"
+    api = admin_client.get(f"/api/v1/delegations/?{query}").json()["results"]
+    bare = admin_client.get(f"/bench/bare/delegations/?{query}").json()["results"]
+    assert [row["id"] for row in bare] == [row["id"] for row in api]

@@ -1,0 +1,185 @@
+"""The cached path: the dashboard and the statistics endpoints served from Django's cache
+until a write to a counted model."""
+
+import datetime
+
+import pytest
+
+from agreements.models import Agreement
+from delegations.models import Delegation
+from foreignaffairs import stats_cache
+from tests.factories import (
+    AgreementFactory,
+    DelegationFactory,
+    EventFactory,
+    ImplementationActivityFactory,
+    PartnerLocalityFactory,
+    ReportedFigureFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = "/dashboard/?year=2017"
+YEARLY = "/api/v1/stats/yearly/?from=2016&to=2017"
+SHOWN = ("year", "running", "summary", "cards", "charts", "attention")
+
+
+@pytest.fixture
+def records(db):
+    partner = PartnerLocalityFactory(name="Osaka", established_on=datetime.date(2010, 5, 1))
+    DelegationFactory(start_date=datetime.date(2017, 3, 10), level="head_of_state")
+    DelegationFactory(start_date=datetime.date(2016, 5, 1), partner=partner)
+    DelegationFactory(direction="outgoing", start_date=datetime.date(2017, 9, 1))
+    EventFactory(start_date=datetime.date(2017, 6, 1))
+    agreement = AgreementFactory(signed_on=datetime.date(2017, 9, 15), partners=[partner])
+    ImplementationActivityFactory(agreement=agreement, date=datetime.date(2018, 1, 10))
+    ReportedFigureFactory()
+    return partner
+
+
+def shown(response) -> dict:
+    return {key: response.context[key] for key in SHOWN}
+
+
+def incoming_2017(staff_client) -> int:
+    rows = staff_client.get(YEARLY).json()["results"]
+    return next(row for row in rows if row["year"] == 2017)["incoming_delegations"]
+
+
+def test_the_cached_dashboard_shows_what_the_uncached_one_shows(records, leader_client, settings):
+    uncached = shown(leader_client.get(DASHBOARD))
+    settings.STATS_CACHE_SECONDS = 300
+    first, second = leader_client.get(DASHBOARD), leader_client.get(DASHBOARD)
+    assert shown(first) == uncached
+    assert shown(second) == uncached
+
+
+def test_the_cached_dashboard_reads_nothing_but_the_session(
+    records, leader_client, stats_cache_on, django_assert_num_queries
+):
+    leader_client.get(DASHBOARD)
+    with django_assert_num_queries(2):  # the session and its user
+        response = leader_client.get(DASHBOARD)
+    assert response.status_code == 200
+
+
+def test_the_cached_yearly_statistics_equal_the_uncached_ones(records, staff_client, settings):
+    uncached = staff_client.get(YEARLY).json()
+    settings.STATS_CACHE_SECONDS = 300
+    assert staff_client.get(YEARLY).json() == uncached
+    assert staff_client.get(YEARLY).json() == uncached
+
+
+def test_the_breakdowns_are_cached_per_language(records, staff_client, stats_cache_on):
+    url = "/api/v1/stats/breakdown/?year=2017&by=country"
+    vietnamese = staff_client.get(url).json()["results"][0]["label"]
+    english = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="en").json()["results"][0]["label"]
+    assert (vietnamese, english) == ("Nhật Bản", "Japan")
+
+
+def create(records):
+    DelegationFactory(start_date=datetime.date(2017, 4, 1))
+
+
+def update(records):
+    planned = Delegation.objects.get(start_date=datetime.date(2016, 5, 1))
+    planned.start_date = datetime.date(2017, 5, 1)
+    planned.save()
+
+
+def delete(records):
+    Delegation.objects.get(start_date=datetime.date(2017, 3, 10)).delete()
+
+
+def change_many_to_many(records):
+    # Linking a visit to an agreement changes the agreement's last activity (attention list).
+    Agreement.objects.get().delegations.add(Delegation.objects.get(direction="outgoing"))
+
+
+def bulk_create_then_bump(records):
+    Delegation.objects.bulk_create(
+        [
+            Delegation(
+                title="Đoàn nhập từ tệp",
+                country="JP",
+                status="completed",
+                start_date=datetime.date(2017, 2, 1),
+            )
+        ]
+    )
+    stats_cache.bump_data_version()  # what seed_demo and bulk imports do
+
+
+@pytest.mark.parametrize(
+    "write, change",
+    [(create, +1), (update, +1), (delete, -1), (bulk_create_then_bump, +1)],
+)
+def test_a_write_shows_at_once_in_the_cached_figures(
+    records, staff_client, stats_cache_on, write, change
+):
+    before = incoming_2017(staff_client)
+    write(records)
+    assert incoming_2017(staff_client) == before + change
+
+
+def test_a_many_to_many_change_forgets_the_cached_dashboard(records, leader_client, stats_cache_on):
+    version = stats_cache.data_version()
+    change_many_to_many(records)
+    assert stats_cache.data_version() != version
+
+
+def test_a_bulk_write_without_the_bump_would_serve_old_figures(
+    records, staff_client, stats_cache_on
+):
+    """Why bulk paths must call bump_data_version(): bulk_create sends no signal."""
+    before = incoming_2017(staff_client)
+    Delegation.objects.bulk_create(
+        [
+            Delegation(
+                title="Đoàn nhập từ tệp",
+                country="JP",
+                status="completed",
+                start_date=datetime.date(2017, 2, 1),
+            )
+        ]
+    )
+    assert incoming_2017(staff_client) == before
+
+
+def test_figures_cached_before_the_commit_are_forgotten_at_the_commit(
+    stats_cache_on, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        DelegationFactory(start_date=datetime.date(2017, 4, 1))
+        # Another request caches figures between the write and the commit.
+        during = stats_cache.data_version()
+    assert stats_cache.data_version() != during
+
+
+def test_many_writes_in_one_transaction_bump_once_more_at_the_commit(
+    stats_cache_on, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        for day in range(1, 6):
+            DelegationFactory(start_date=datetime.date(2017, 4, day))
+        Delegation.objects.filter(start_date__month=4).delete()
+    assert callbacks == [stats_cache.bump_data_version]
+
+
+def test_the_api_count_is_cached_and_follows_writes(records, staff_client, stats_cache_on):
+    url = "/api/v1/delegations/?year=2017"
+    assert staff_client.get(url).json()["count"] == 2
+    DelegationFactory(start_date=datetime.date(2017, 4, 1))
+    assert staff_client.get(url).json()["count"] == 3
+
+
+def test_an_excel_import_forgets_the_cached_figures(staff_client, stats_cache_on, tmp_path):
+    from delegations.resources import DelegationResource
+    from foreignaffairs.importing import import_file, write_sample_delegations
+
+    url = "/api/v1/stats/yearly/?from=2015&to=2015"
+    assert staff_client.get(url).json()["results"][0]["incoming_delegations"] == 0
+    # Rows 1, 2 and 4 of the sample are incoming visits, completed, in January 2015.
+    summary = import_file(DelegationResource, write_sample_delegations(tmp_path / "d.xlsx", 5))
+    assert summary.new == 5
+    assert staff_client.get(url).json()["results"][0]["incoming_delegations"] == 3
