@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from delegations.models import Delegation
 from foreignaffairs.importing import XLSX_CONTENT_TYPE
 from tests.excel.conftest import DELEGATION_HEADERS, csv_text, xlsx_bytes
+from tests.excel.rows import CHILE, JAPAN
 from tests.factories import DelegationFactory, PartnerLocalityFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,23 +20,6 @@ IMPORT_URL = reverse("admin:delegations_delegation_import")
 PROCESS_URL = reverse("admin:delegations_delegation_process_import")
 EXPORT_URL = reverse("admin:delegations_delegation_export")
 XLSX_FORMAT, CSV_FORMAT = "0", "1"  # DomainAdmin.formats
-
-CHILE = [
-    "Đoàn vào",
-    "Đoàn Tổng thống Chile",
-    "Nguyên thủ quốc gia",
-    "Chilê",
-    "25/11/2023",
-    "Đã thực hiện",
-]
-JAPAN = [
-    "Đoàn ra",
-    "Đoàn Thành phố thăm Osaka",
-    "Lãnh đạo địa phương",
-    "Nhật Bản",
-    "03/04/2024",
-    "Đã thực hiện",
-]
 
 
 def upload(client, rows, headers=DELEGATION_HEADERS):

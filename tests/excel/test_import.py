@@ -12,26 +12,10 @@ from delegations.resources import DelegationResource, EventResource
 from partners.models import PartnerLocality
 from partners.resources import PartnerLocalityResource
 from tests.excel.conftest import DELEGATION_HEADERS, csv_dataset, xlsx_dataset
+from tests.excel.rows import CHILE, JAPAN
 from tests.factories import CooperationFieldFactory, DelegationFactory, PartnerLocalityFactory
 
 pytestmark = pytest.mark.django_db
-
-CHILE = [
-    "Đoàn vào",
-    "Đoàn Tổng thống Chile",
-    "Nguyên thủ quốc gia",
-    "Chilê",
-    "25/11/2023",
-    "Đã thực hiện",
-]
-JAPAN = [
-    "Đoàn ra",
-    "Đoàn Thành phố thăm Osaka",
-    "Lãnh đạo địa phương",
-    "Nhật Bản",
-    "03/04/2024",
-    "Đã thực hiện",
-]
 
 
 def import_delegations(rows, headers=DELEGATION_HEADERS, user=None):
