@@ -16,6 +16,7 @@ $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
+	@test -f .env || printf '# Local development only (git-ignored): see README, Configuration.\nDJANGO_DEBUG=1\n' > .env
 
 $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PIP) install --quiet -e .

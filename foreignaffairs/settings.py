@@ -14,6 +14,21 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def load_local_env(path: Path) -> None:
+    """A developer's checkout has a git-ignored `.env` (written by `make`, DJANGO_DEBUG=1) so
+    that `python manage.py ...` works there without exporting anything. Real environment
+    variables always win; deployments set them and have no such file."""
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, separator, value = line.partition("=")
+        if separator and not line.lstrip().startswith("#"):
+            os.environ.setdefault(name.strip(), value.strip())
+
+
+load_local_env(BASE_DIR / ".env")
+
+
 def env_bool(name: str, default: bool = False) -> bool:
     value = os.getenv(name)
     if value is None or value == "":

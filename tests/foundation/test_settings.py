@@ -77,3 +77,17 @@ def test_production_defaults_are_secure(variable):
         DJANGO_SECRET_KEY="x" * 50,
     )
     assert result.stdout.strip() == "True", result.stderr
+
+
+def test_a_developers_local_env_file_does_not_override_the_environment(tmp_path, monkeypatch):
+    from foreignaffairs.settings import load_local_env
+
+    local = tmp_path / ".env"
+    local.write_text("# comment\nFA_TEST_DEBUG=1\nFA_TEST_KEPT = local\n", encoding="utf-8")
+    monkeypatch.delenv("FA_TEST_DEBUG", raising=False)
+    monkeypatch.setenv("FA_TEST_KEPT", "from-environment")
+    load_local_env(local)
+    assert os.environ["FA_TEST_DEBUG"] == "1"
+    assert os.environ["FA_TEST_KEPT"] == "from-environment"
+    monkeypatch.delenv("FA_TEST_DEBUG")
+
