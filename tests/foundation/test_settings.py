@@ -90,4 +90,3 @@ def test_a_developers_local_env_file_does_not_override_the_environment(tmp_path,
     assert os.environ["FA_TEST_DEBUG"] == "1"
     assert os.environ["FA_TEST_KEPT"] == "from-environment"
     monkeypatch.delenv("FA_TEST_DEBUG")
-
