@@ -12,13 +12,13 @@ from agreements.admin_filters import (
 )
 from agreements.models import Agreement, CooperationField, ImplementationActivity, Status
 from agreements.services import establish_relationships
-from foreignaffairs.admin_base import (
+from foreignaffairs.core.admin_base import (
     RECORD_FIELDSET,
     RECORD_READONLY_FIELDS,
     DomainAdmin,
     unaccent_search,
 )
-from foreignaffairs.admin_filters import ContinentFilter
+from foreignaffairs.core.admin_filters import ContinentFilter
 
 # The "expiring" flag and filter look this far ahead.
 EXPIRING_WITHIN_DAYS = 180

@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from agreements.models import Agreement, Status
-from foreignaffairs import stats_cache
-from foreignaffairs.admin_filters import FlagFilter, YearFilter
+from foreignaffairs.core import stats_cache
+from foreignaffairs.core.admin_filters import FlagFilter, YearFilter
 from partners.models import PartnerLocality
 
 

@@ -2,7 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
 from agreements.models import Agreement, Status
-from foreignaffairs.api_filters import (
+from foreignaffairs.core.continents import countries_in
+from foreignaffairs.core.rest.filters import (
     ContinentFilter,
     CountryFilter,
     IntegerFilter,
@@ -10,7 +11,6 @@ from foreignaffairs.api_filters import (
     having,
     year_filter,
 )
-from partners.continents import countries_in
 
 
 class AgreementFilter(filters.FilterSet):

@@ -9,26 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from delegations.models import date_range
-from foreignaffairs.models import DomainModel
-from foreignaffairs.uploads import validate_pdf
-from partners.continents import countries_in
-from partners.models import latest_dates, latest_of, none_since
+from delegations.models import Delegation, Event
+from foreignaffairs.core.continents import countries_in
+from foreignaffairs.core.dates import date_range, latest_dates, latest_of, months_before, none_since
+from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.uploads import validate_pdf
 
 # An agreement in force with nothing done under it for this long is "ký xong để đó".
 DORMANT_AFTER_MONTHS = 12
-
-
-def months_before(day: datetime.date, months: int) -> datetime.date:
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    for candidate_day in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, candidate_day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 class Kind(models.TextChoices):
@@ -101,8 +89,6 @@ def new_relationship_q() -> Q:
 def activity_sources() -> list[tuple[models.QuerySet, str]]:
     """What counts as activity under the agreement of the outer query, with its date field:
     implementation activities, completed delegations and held events linked to it."""
-    from delegations.models import Delegation, Event
-
     agreement = OuterRef("pk")
     return [
         (ImplementationActivity.objects.filter(agreement=agreement), "date"),

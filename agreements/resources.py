@@ -1,10 +1,10 @@
-"""Agreements in Excel/CSV (see foreignaffairs.importing)."""
+"""Agreements in Excel/CSV (see foreignaffairs.core.spreadsheets.importing)."""
 
 import datetime
 
 from agreements.models import Agreement, Kind, Status
 from agreements.services import establish_relationships
-from foreignaffairs.importing import DomainResource
+from foreignaffairs.core.spreadsheets.importing import DomainResource
 
 
 class AgreementResource(DomainResource):

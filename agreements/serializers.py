@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from agreements.models import Agreement, CooperationField
 from agreements.services import save_agreement
-from foreignaffairs.api_serializers import ValidatedModelSerializer, model_validation_as_400
+from foreignaffairs.core.rest.serializers import ValidatedModelSerializer, model_validation_as_400
 
 
 class AgreementSerializer(ValidatedModelSerializer):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.filters import AgreementFilter
 from agreements.models import Agreement
 from agreements.serializers import AgreementSerializer
-from foreignaffairs.api_views import RecordViewSet, document_records
+from foreignaffairs.core.rest.views import RecordViewSet, document_records
 from partners.models import PartnerLocality
 
 

@@ -1,8 +1,8 @@
 """An XLSX import of N delegations into the benchmark database, timed, with its peak memory,
 and rolled back (the database is left as it was).
 
-Uses the app's Excel import (`foreignaffairs.importing`, django-import-export) when it is
-there; otherwise a plain django-import-export `ModelResource` over the same columns, with the
+Uses the app's Excel import (`foreignaffairs.core.spreadsheets`, django-import-export) when
+it is there; otherwise a plain django-import-export `ModelResource` over the same columns, with the
 same natural key (direction, title, start date) and bulk writes.
 """
 
@@ -60,7 +60,7 @@ def app_importer():
     """The app's import path, or None on a branch without it."""
     try:
         from delegations.resources import DelegationResource
-        from foreignaffairs.importing import import_file, write_sample_delegations
+        from foreignaffairs.core.spreadsheets.importing import import_file, write_sample_delegations
     except ImportError:
         return None
     return DelegationResource, import_file, write_sample_delegations
@@ -73,7 +73,7 @@ def measure(rows: int, folder: Path) -> dict:
     if app:
         resource_class, import_file, write_sample = app
         write_sample(path, rows)
-        via = "foreignaffairs.importing.import_file (DelegationResource)"
+        via = "foreignaffairs.core.spreadsheets.importing.import_file (DelegationResource)"
     else:
         write_codes_sample(path, rows)
         via = "django-import-export ModelResource (bench fallback: no app import on this branch)"

@@ -13,7 +13,7 @@ from delegations.admin_filters import (
     StartYearFilter,
 )
 from delegations.models import Delegation, DelegationMember, Event, Pillar, Status
-from foreignaffairs.admin_base import (
+from foreignaffairs.core.admin_base import (
     RECORD_FIELDSET,
     RECORD_READONLY_FIELDS,
     CachedCountryFilter,
@@ -21,7 +21,7 @@ from foreignaffairs.admin_base import (
     country_with_flag,
     unaccent_search,
 )
-from foreignaffairs.admin_filters import ContinentFilter, NeedsUpdateFilter, UpcomingFilter
+from foreignaffairs.core.admin_filters import ContinentFilter, NeedsUpdateFilter, UpcomingFilter
 
 
 def possible_duplicates(delegation: Delegation):

@@ -8,7 +8,7 @@ Events: `hosted_in=<year>` (rule 6), `needs_update=yes`, `upcoming=yes`, `year=<
 
 from django.utils.translation import gettext_lazy as _
 
-from foreignaffairs.admin_filters import FlagFilter, YearFilter
+from foreignaffairs.core.admin_filters import FlagFilter, YearFilter
 
 
 class StartYearFilter(YearFilter):

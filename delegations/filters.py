@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
 from delegations.models import HIGH_LEVELS, Delegation, Event
-from foreignaffairs.api_filters import (
+from foreignaffairs.core.continents import countries_in
+from foreignaffairs.core.rest.filters import (
     ContinentFilter,
     CountryFilter,
     IntegerFilter,
@@ -11,7 +12,6 @@ from foreignaffairs.api_filters import (
     having,
     year_filter,
 )
-from partners.continents import countries_in
 
 START_DATE_HELP = _("Ngày bắt đầu từ (`_after`) / đến (`_before`), YYYY-MM-DD.")
 PARTNER_HELP = _("Id địa phương đối tác.")

@@ -8,16 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from foreignaffairs.models import DomainModel
-from partners.continents import continent_expression, countries_in
-
-
-def date_range(field: str, first_year: int, last_year: int) -> dict:
-    """Filter kwargs for a date column within calendar years, written so indexes are used."""
-    return {
-        f"{field}__gte": datetime.date(first_year, 1, 1),
-        f"{field}__lt": datetime.date(last_year + 1, 1, 1),
-    }
+from foreignaffairs.core.continents import continent_expression, countries_in
+from foreignaffairs.core.dates import date_range
+from foreignaffairs.core.models import DomainModel
 
 
 class Direction(models.TextChoices):
@@ -89,7 +82,8 @@ class Pillar(models.Model):
 
 
 # The counting rules as plain column predicates: the QuerySet methods below filter with them,
-# and `foreignaffairs.stats` counts with them (conditional counts need a `Q`, not a QuerySet).
+# and `foreignaffairs.reports.stats` counts with them (conditional counts need a `Q`, not a
+# QuerySet).
 
 
 def received_q() -> Q:

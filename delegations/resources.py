@@ -1,4 +1,4 @@
-"""Delegations and events in Excel/CSV (see foreignaffairs.importing)."""
+"""Delegations and events in Excel/CSV (see foreignaffairs.core.spreadsheets.importing)."""
 
 import datetime
 
@@ -12,7 +12,7 @@ from delegations.models import (
     Level,
     Status,
 )
-from foreignaffairs.importing import DomainResource
+from foreignaffairs.core.spreadsheets.importing import DomainResource
 
 
 class DelegationResource(DomainResource):

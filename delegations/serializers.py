@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from delegations.models import Delegation, Event
-from foreignaffairs.api_serializers import ValidatedModelSerializer
+from foreignaffairs.core.rest.serializers import ValidatedModelSerializer
 from partners.serializers import CountryNameField
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from delegations.filters import DelegationFilter, EventFilter
 from delegations.models import Delegation, Event
 from delegations.serializers import DelegationSerializer, EventSerializer
-from foreignaffairs.api_views import RecordViewSet, document_records
+from foreignaffairs.core.rest.views import RecordViewSet, document_records
 from partners.models import PartnerLocality
 
 

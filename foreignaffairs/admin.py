@@ -1,81 +1,14 @@
-from django.contrib import admin, messages
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+"""The admin site's titles; the project's own model admins live beside their models
+(`reports.admin`, `api.admin`) and are registered by importing them here."""
 
-from foreignaffairs.models import ApiClient, ReportedFigure
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from foreignaffairs.api import admin as api_admin  # noqa: F401 - registers ApiClient
+from foreignaffairs.reports import admin as reports_admin  # noqa: F401 - ReportedFigure
 
 admin.site.site_header = _("Sở Ngoại vụ TP. Hồ Chí Minh")
 admin.site.site_title = _("Quản lý hoạt động đối ngoại")
 admin.site.index_title = _("Quản lý hoạt động đối ngoại")
 # The lists have many columns; the app list is one click away on the admin home page.
 admin.site.enable_nav_sidebar = False
-
-
-@admin.register(ReportedFigure)
-class ReportedFigureAdmin(SimpleHistoryAdmin):
-    list_display = ["metric", "scope", "period_label", "display_value", "source"]
-    list_filter = ["scope", "metric", "qualifier"]
-    search_fields = ["source", "quote", "notes"]
-    date_hierarchy = "period_end"
-    fieldsets = [
-        (None, {"fields": ["scope", "metric", "value", "qualifier"]}),
-        (_("Kỳ số liệu"), {"fields": ["period_start", "period_end", "change_vs_previous"]}),
-        (_("Nguồn"), {"fields": ["source", "quote", "notes"]}),
-    ]
-
-    @admin.display(description=_("kỳ"), ordering="period_end")
-    def period_label(self, obj):
-        return obj.period_label
-
-    @admin.display(description=_("giá trị"), ordering="value")
-    def display_value(self, obj):
-        return obj.display_value
-
-
-@admin.register(ApiClient)
-class ApiClientAdmin(SimpleHistoryAdmin):
-    """Keys of the departments using the API. A new key is shown once, on the page that
-    follows its creation; only its hash is stored."""
-
-    list_display = ["name", "key_prefix", "contact", "created_at", "last_used_at", "active"]
-    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
-    search_fields = ["name", "contact", "key_prefix"]
-    readonly_fields = ["key_prefix", "created_at", "created_by", "last_used_at", "revoked_at"]
-    actions = ["revoke"]
-
-    @admin.display(description=_("đang dùng"), boolean=True)
-    def active(self, obj):
-        return obj.is_active
-
-    def get_fields(self, request, obj=None):
-        if obj is None:
-            return ["name", "contact"]
-        return ["name", "contact", *self.readonly_fields]
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-            obj.new_key = obj.set_new_key()
-        super().save_model(request, obj, form, change)
-
-    def response_add(self, request, obj, post_url_continue=None):
-        # The key is rendered into this one page and never stored or put in a message
-        # (messages may be kept in a cookie).
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "client": obj,
-            "key": obj.new_key,
-            "title": _("Khóa API mới"),
-        }
-        return TemplateResponse(request, "admin/foreignaffairs/apiclient/key_created.html", context)
-
-    @admin.action(description=_("Thu hồi các khóa đã chọn"), permissions=["change"])
-    def revoke(self, request, queryset):
-        revoked = 0
-        for client in queryset.active():
-            client._history_user = request.user
-            client.revoke()
-            revoked += 1
-        self.message_user(request, _("Đã thu hồi %(n)s khóa.") % {"n": revoked}, messages.SUCCESS)

@@ -7,7 +7,7 @@ class ForeignAffairsConfig(AppConfig):
     verbose_name = _("Số liệu và báo cáo")
 
     def ready(self):
-        from foreignaffairs import db  # noqa: F401 - registers the SQLite UNACCENT function
-        from foreignaffairs.stats_cache import connect_signals
+        from foreignaffairs.core import db  # noqa: F401 - registers the SQLite UNACCENT function
+        from foreignaffairs.core.stats_cache import connect_signals
 
         connect_signals()

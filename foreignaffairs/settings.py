@@ -70,7 +70,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    # Registers the `unaccent` lookup; on SQLite the function comes from foreignaffairs.db.
+    # Registers the `unaccent` lookup; on SQLite the function comes from foreignaffairs.core.db.
     "django.contrib.postgres",
     "rest_framework",
     "django_filters",
@@ -248,7 +248,7 @@ AXES_RESET_ON_SUCCESS = True
 # Behind the reverse proxy, the client address is the first of X-Forwarded-For.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
-# Uploaded agreement documents are private: served by `foreignaffairs.views.private_media`
+# Uploaded agreement documents are private: served by `foreignaffairs.core.views.private_media`
 # to logged-in users with the right permission, never by the web server directly.
 PRIVATE_MEDIA_PERMISSIONS = {
     "agreements/": "agreements.view_agreement",
@@ -267,21 +267,21 @@ LOGGING = {
 REST_FRAMEWORK = {
     # Token first: an anonymous request gets 401 with `WWW-Authenticate: Token`.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "foreignaffairs.api_access.ApiClientTokenAuthentication",
+        "foreignaffairs.api.access.ApiClientTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["foreignaffairs.api_access.DepartmentReadStaffWrite"],
-    "DEFAULT_THROTTLE_CLASSES": ["foreignaffairs.api_access.ApiClientRateThrottle"],
+    "DEFAULT_PERMISSION_CLASSES": ["foreignaffairs.api.access.DepartmentReadStaffWrite"],
+    "DEFAULT_THROTTLE_CLASSES": ["foreignaffairs.api.access.ApiClientRateThrottle"],
     # Requests per department key. The counts live in the default cache (per process unless
     # a shared cache is configured).
     "DEFAULT_THROTTLE_RATES": {"api_client": os.getenv("API_THROTTLE_RATE", "1000/hour")},
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "foreignaffairs.api_filters.UnaccentSearchFilter",
-        "foreignaffairs.api_filters.SortFilter",
+        "foreignaffairs.core.rest.filters.UnaccentSearchFilter",
+        "foreignaffairs.core.rest.filters.SortFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "foreignaffairs.api_pagination.Pagination",
-    # The record endpoints add the CSV and Excel renderers (foreignaffairs.api_views).
+    "DEFAULT_PAGINATION_CLASS": "foreignaffairs.core.rest.pagination.Pagination",
+    # The record endpoints add the CSV and Excel renderers (foreignaffairs.core.rest.views).
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -309,12 +309,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",  # tags and operation ids by resource: partners_list
-    # Exports are documented on the `format` parameter (foreignaffairs.api_schema).
+    # Exports are documented on the `format` parameter (foreignaffairs.api.schema).
     "RENDERER_WHITELIST": ["rest_framework.renderers.JSONRenderer"],
-    "ENUM_NAME_OVERRIDES": {"CountryEnum": "foreignaffairs.api_filters.country_choices"},
+    "ENUM_NAME_OVERRIDES": {"CountryEnum": "foreignaffairs.core.rest.filters.country_choices"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "foreignaffairs.api_schema.add_error_responses",
+        "foreignaffairs.api.schema.add_error_responses",
     ],
 }
 

@@ -3,7 +3,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from foreignaffairs import audit, dashboard, views
+from foreignaffairs.core import audit, views
+from foreignaffairs.reports import dashboard
 
 urlpatterns = [
     # The dashboard asks anonymous visitors to log in, then brings them back to it.
@@ -15,7 +16,7 @@ urlpatterns = [
     path("media/<path:path>", views.private_media, name="private_media"),
     path("admin/recent-changes/", audit.recent_changes_view, name="recent_changes"),
     path("admin/", admin.site.urls),
-    path("api/v1/", include("foreignaffairs.api")),
+    path("api/v1/", include("foreignaffairs.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from foreignaffairs.admin_base import (
+from foreignaffairs.core.admin_base import (
     RECORD_FIELDSET,
     RECORD_READONLY_FIELDS,
     CachedCountryFilter,
@@ -10,7 +10,8 @@ from foreignaffairs.admin_base import (
     country_with_flag,
     unaccent_search,
 )
-from foreignaffairs.admin_filters import ContinentFilter
+from foreignaffairs.core.admin_filters import ContinentFilter
+from foreignaffairs.reports.exchanges import partner_timeline, with_last_exchange
 from partners.admin_filters import (
     ActiveAtEndOfFilter,
     DormantFilter,
@@ -18,7 +19,6 @@ from partners.admin_filters import (
     RelationshipStatusFilter,
 )
 from partners.models import PartnerLocality
-from partners.timeline import partner_timeline
 
 
 @admin.register(PartnerLocality)
@@ -60,7 +60,7 @@ class PartnerLocalityAdmin(DomainAdmin):
 
     def get_queryset(self, request):
         # Last exchange and the dormant flag come in the same query as the partners.
-        return super().get_queryset(request).with_last_exchange()
+        return with_last_exchange(super().get_queryset(request))
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:

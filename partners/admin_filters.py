@@ -3,7 +3,7 @@
 - `active_at_end_of=<year>`: partners in a relationship on 31 December of that year (rule 5);
 - `established_in=<year>`: relationships established that year;
 - `dormant=yes`: no exchange for three years;
-- `continent=<code>` (shared, in foreignaffairs.admin_filters);
+- `continent=<code>` (shared, in foreignaffairs.core.admin_filters);
 - `status=<active|ended|not_established>`: the relationship as of today.
 """
 
@@ -15,7 +15,7 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from foreignaffairs.admin_filters import FlagFilter, YearFilter
+from foreignaffairs.core.admin_filters import FlagFilter, YearFilter
 from partners.models import RelationshipStatus
 
 
@@ -44,7 +44,7 @@ class ActiveAtEndOfFilter(YearFilter):
 
 
 class DormantFilter(FlagFilter):
-    """Relies on the `dormant` annotation of `with_last_exchange()` (the admin queryset)."""
+    """Relies on the `dormant` annotation of the admin queryset (`reports.exchanges`)."""
 
     title = _("lâu không trao đổi (3 năm)")
     parameter_name = "dormant"

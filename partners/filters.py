@@ -2,7 +2,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
-from foreignaffairs.api_filters import (
+from foreignaffairs.core.rest.filters import (
     ContinentFilter,
     CountryFilter,
     StrictBooleanFilter,

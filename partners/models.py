@@ -1,55 +1,23 @@
 import datetime
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce, Greatest, NullIf
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from foreignaffairs.models import DomainModel
-from foreignaffairs.text import fold
-from partners.continents import Continent, continent_expression, continent_of, countries_in
-
-# A relationship with no exchange for this long is flagged as dormant.
-DORMANT_AFTER_YEARS = 3
-# Stands in for "never" inside GREATEST(), which returns NULL on SQLite if any argument is NULL.
-NEVER = datetime.date(1, 1, 1)
-
-
-def years_before(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
-
-
-def latest_of(*expressions):
-    """The latest of several nullable date expressions, NULL when all are NULL."""
-    return NullIf(Greatest(*(Coalesce(e, Value(NEVER)) for e in expressions)), Value(NEVER))
-
-
-def latest_dates(sources) -> list[models.Subquery]:
-    """For each (queryset, date field) of `sources`, the latest date as a subquery."""
-    return [
-        models.Subquery(
-            queryset.order_by(f"-{field}").values(field)[:1], output_field=models.DateField()
-        )
-        for queryset, field in sources
-    ]
-
-
-def none_since(sources, cutoff: datetime.date) -> Q:
-    """No row of any (queryset, date field) of `sources` dated on or after `cutoff`."""
-    condition = Q()
-    for queryset, field in sources:
-        condition &= ~models.Exists(queryset.filter(**{f"{field}__gte": cutoff}))
-    return condition
+from foreignaffairs.core.continents import (
+    Continent,
+    continent_expression,
+    continent_of,
+    countries_in,
+)
+from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.text import fold
 
 
 class AdministrativeKind(models.TextChoices):
@@ -112,57 +80,6 @@ class PartnerLocalityQuerySet(models.QuerySet):
 
     def with_continent(self):
         return self.annotate(continent=continent_expression("country"))
-
-    def with_last_exchange(self, today: datetime.date | None = None):
-        """Annotate `last_exchange_on` and `dormant`, in the same query as the partners.
-
-        The last exchange is the latest of: a completed delegation either way, a signed
-        agreement, an implementation activity under one, a held event with the partner.
-        """
-        today = today or timezone.localdate()
-        return self.annotate(
-            last_exchange_on=latest_of(*latest_dates(exchange_sources()))
-        ).annotate(dormant=models.ExpressionWrapper(dormant_q(today), models.BooleanField()))
-
-    def dormant(self, today: datetime.date | None = None):
-        return self.with_last_exchange(today).filter(dormant=True)
-
-
-def exchange_sources() -> list[tuple[models.QuerySet, str]]:
-    """The exchanges with the partner of the outer query, each with its date field."""
-    delegation_model = apps.get_model("delegations", "Delegation")
-    event_model = apps.get_model("delegations", "Event")
-    agreement_model = apps.get_model("agreements", "Agreement")
-    activity_model = apps.get_model("agreements", "ImplementationActivity")
-    partner = models.OuterRef("pk")
-    return [
-        (delegation_model.objects.completed().filter(partner=partner), "start_date"),
-        (agreement_model.objects.signed().filter(partners=partner), "signed_on"),
-        (activity_model.objects.filter(agreement__partners=partner), "date"),
-        (event_model.objects.held().filter(partners=partner), "start_date"),
-    ]
-
-
-def dormant_q(today: datetime.date) -> Q:
-    """A relationship not ended whose last exchange is more than 3 years old, or with no
-    exchange at all and established more than 3 years ago. Needs the `last_exchange_on`
-    annotation (`with_last_exchange`).
-
-    Written as "no exchange since the cutoff" (NOT EXISTS, which PostgreSQL runs as anti-joins
-    on indexes) rather than by comparing every partner's latest exchange with the cutoff.
-    """
-    cutoff = years_before(today, DORMANT_AFTER_YEARS)
-    return (
-        Q(ended_on__isnull=True)
-        & none_since(exchange_sources(), cutoff)
-        # The date first, so that the latest exchange is looked up only for partners
-        # established recently. Never NULL (an unknown establishment date is not "before"),
-        # so that `dormant=False` keeps every partner that is not dormant.
-        & (
-            Q(established_on__isnull=False, established_on__lt=cutoff)
-            | Q(last_exchange_on__isnull=False)
-        )
-    )
 
 
 class PartnerLocality(DomainModel):

@@ -1,9 +1,9 @@
-"""Partner localities in Excel/CSV (see foreignaffairs.importing)."""
+"""Partner localities in Excel/CSV (see foreignaffairs.core.spreadsheets.importing)."""
 
 import datetime
 
-from foreignaffairs.importing import DomainResource
-from foreignaffairs.text import fold
+from foreignaffairs.core.spreadsheets.importing import DomainResource
+from foreignaffairs.core.text import fold
 from partners.models import AdministrativeKind, PartnerLocality, Relationship
 
 

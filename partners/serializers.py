@@ -2,8 +2,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from foreignaffairs.api_serializers import ValidatedModelSerializer
-from partners.continents import Continent
+from foreignaffairs.core.continents import Continent
+from foreignaffairs.core.rest.serializers import ValidatedModelSerializer
 from partners.models import PartnerLocality
 
 

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
-from foreignaffairs.api_views import RecordViewSet, document_records
+from foreignaffairs.core.rest.views import RecordViewSet, document_records
+from foreignaffairs.reports.exchanges import with_last_exchange
 from partners.filters import PartnerLocalityFilter
 from partners.models import PartnerLocality
 from partners.serializers import PartnerLocalitySerializer
@@ -15,4 +16,4 @@ class PartnerLocalityViewSet(RecordViewSet):
     ordering = ["name", "id"]
 
     def get_queryset(self):
-        return PartnerLocality.objects.with_last_exchange()
+        return with_last_exchange(PartnerLocality.objects.all())

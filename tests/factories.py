@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from agreements.models import Agreement, CooperationField, ImplementationActivity
 from delegations.models import Delegation, Event
-from foreignaffairs.models import ReportedFigure
+from foreignaffairs.reports.models import ReportedFigure
 from partners.models import PartnerLocality
 
 

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import foreignaffairs.uploads
+import foreignaffairs.core.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('negotiating', 'Đang đàm phán'), ('in_force', 'Đang có hiệu lực'), ('expired', 'Hết hiệu lực'), ('terminated', 'Đã chấm dứt')], default='in_force', max_length=20, verbose_name='tình trạng')),
                 ('terminated_on', models.DateField(blank=True, null=True, verbose_name='ngày chấm dứt')),
                 ('establishes_relationship', models.BooleanField(default=False, help_text='Văn bản thiết lập quan hệ hữu nghị hợp tác mới. Khi lưu, các địa phương đối tác chưa có ngày thiết lập quan hệ sẽ nhận ngày ký của văn bản này.', verbose_name='thiết lập quan hệ mới')),
-                ('document', models.TextField(blank=True, help_text='Tệp PDF, tối đa 20 MB.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['pdf']), foreignaffairs.uploads.validate_pdf], verbose_name='văn bản đã ký (PDF)')),
+                ('document', models.TextField(blank=True, help_text='Tệp PDF, tối đa 20 MB.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['pdf']), foreignaffairs.core.uploads.validate_pdf], verbose_name='văn bản đã ký (PDF)')),
                 ('notes', models.TextField(blank=True, verbose_name='ghi chú')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(verbose_name='nội dung đã thực hiện')),
                 ('kind', models.CharField(choices=[('meeting', 'Họp, làm việc'), ('exchange_visit', 'Trao đổi đoàn'), ('joint_programme', 'Chương trình chung'), ('training', 'Đào tạo'), ('event', 'Sự kiện'), ('report', 'Báo cáo'), ('other', 'Khác')], default='meeting', max_length=20, verbose_name='hình thức')),
                 ('responsible_unit', models.CharField(blank=True, max_length=300, verbose_name='đơn vị thực hiện')),
-                ('evidence', models.TextField(blank=True, help_text='Tệp PDF, tối đa 20 MB.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['pdf']), foreignaffairs.uploads.validate_pdf], verbose_name='tài liệu minh chứng (PDF)')),
+                ('evidence', models.TextField(blank=True, help_text='Tệp PDF, tối đa 20 MB.', max_length=100, validators=[django.core.validators.FileExtensionValidator(['pdf']), foreignaffairs.core.uploads.validate_pdf], verbose_name='tài liệu minh chứng (PDF)')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -130,7 +130,7 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(verbose_name='nội dung đã thực hiện')),
                 ('kind', models.CharField(choices=[('meeting', 'Họp, làm việc'), ('exchange_visit', 'Trao đổi đoàn'), ('joint_programme', 'Chương trình chung'), ('training', 'Đào tạo'), ('event', 'Sự kiện'), ('report', 'Báo cáo'), ('other', 'Khác')], default='meeting', max_length=20, verbose_name='hình thức')),
                 ('responsible_unit', models.CharField(blank=True, max_length=300, verbose_name='đơn vị thực hiện')),
-                ('evidence', models.FileField(blank=True, help_text='Tệp PDF, tối đa 20 MB.', upload_to='activities/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf']), foreignaffairs.uploads.validate_pdf], verbose_name='tài liệu minh chứng (PDF)')),
+                ('evidence', models.FileField(blank=True, help_text='Tệp PDF, tối đa 20 MB.', upload_to='activities/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf']), foreignaffairs.core.uploads.validate_pdf], verbose_name='tài liệu minh chứng (PDF)')),
             ],
             options={
                 'verbose_name': 'hoạt động triển khai',
@@ -160,7 +160,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('negotiating', 'Đang đàm phán'), ('in_force', 'Đang có hiệu lực'), ('expired', 'Hết hiệu lực'), ('terminated', 'Đã chấm dứt')], default='in_force', max_length=20, verbose_name='tình trạng')),
                 ('terminated_on', models.DateField(blank=True, null=True, verbose_name='ngày chấm dứt')),
                 ('establishes_relationship', models.BooleanField(default=False, help_text='Văn bản thiết lập quan hệ hữu nghị hợp tác mới. Khi lưu, các địa phương đối tác chưa có ngày thiết lập quan hệ sẽ nhận ngày ký của văn bản này.', verbose_name='thiết lập quan hệ mới')),
-                ('document', models.FileField(blank=True, help_text='Tệp PDF, tối đa 20 MB.', upload_to='agreements/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf']), foreignaffairs.uploads.validate_pdf], verbose_name='văn bản đã ký (PDF)')),
+                ('document', models.FileField(blank=True, help_text='Tệp PDF, tối đa 20 MB.', upload_to='agreements/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf']), foreignaffairs.core.uploads.validate_pdf], verbose_name='văn bản đã ký (PDF)')),
                 ('notes', models.TextField(blank=True, verbose_name='ghi chú')),
                 ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người tạo')),
                 ('partners', models.ManyToManyField(blank=True, related_name='agreements', to='partners.partnerlocality', verbose_name='địa phương đối tác')),

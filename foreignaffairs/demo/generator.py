@@ -32,9 +32,9 @@ from delegations.models import (
     Pillar,
     Status,
 )
+from foreignaffairs.core.text import fold, nfc
 from foreignaffairs.demo import plan
 from foreignaffairs.demo import vocabulary as words
-from foreignaffairs.text import fold, nfc
 from partners.models import PartnerLocality, Relationship
 
 DEMO_SOURCE = "Dữ liệu minh họa do lệnh seed_demo tạo ra, không phải số liệu thật"

@@ -1,8 +1,8 @@
 """How much the demo holds each year, and the published figures it is calibrated to.
 
-Every number here is a total counted by `foreignaffairs.stats` *including the real records* of
-the fixtures; the generator subtracts what the real records already contribute. Sources of the
-exact figures: `fixtures/published_figures.json`.
+Every number here is a total counted by `foreignaffairs.reports.stats` *including the real
+records* of the fixtures; the generator subtracts what the real records already
+contribute. Sources of the exact figures: `fixtures/published_figures.json`.
 """
 
 import datetime

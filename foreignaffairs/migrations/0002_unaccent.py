@@ -3,7 +3,7 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    """Accent-insensitive search on PostgreSQL (a no-op on SQLite, see foreignaffairs.db)."""
+    """Accent-insensitive search on PostgreSQL (a no-op on SQLite, see foreignaffairs.core.db)."""
 
     dependencies = [("foreignaffairs", "0001_initial")]
 

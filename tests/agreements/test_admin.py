@@ -5,7 +5,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from agreements.models import Agreement, ImplementationActivity, months_before
+from agreements.models import Agreement, ImplementationActivity
+from foreignaffairs.core.dates import months_before
 from tests.admin_pages import changelist_rows, form_errors, inline_management, messages_of
 from tests.factories import (
     AgreementFactory,

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from agreements.models import Agreement, months_before
+from agreements.models import Agreement
+from foreignaffairs.core.dates import months_before
 from tests.factories import AgreementFactory, DelegationFactory, ImplementationActivityFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from foreignaffairs.models import ApiClient
+from foreignaffairs.api.models import ApiClient
 from tests.factories import UserFactory
 
 

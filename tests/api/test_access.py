@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from foreignaffairs.models import ApiClient
+from foreignaffairs.api.models import ApiClient
 from partners.models import PartnerLocality
 from tests.factories import PartnerLocalityFactory, UserFactory
 

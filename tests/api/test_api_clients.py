@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
-from foreignaffairs.models import ApiClient
+from foreignaffairs.api.models import ApiClient
 
 
 def api_token(*args) -> str:

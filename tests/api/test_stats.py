@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from foreignaffairs import stats
+from foreignaffairs.reports import stats
 from tests.factories import (
     AgreementFactory,
     DelegationFactory,

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from delegations.models import Delegation
-from foreignaffairs.roles import STAFF, setup_roles
+from foreignaffairs.core.roles import STAFF, setup_roles
 from tests.browser.conftest import log_in
 from tests.factories import DelegationFactory, PartnerLocalityFactory, UserFactory
 

@@ -7,7 +7,7 @@ import pytest
 
 from agreements.models import Agreement
 from delegations.models import Delegation, Event
-from foreignaffairs.text import fold
+from foreignaffairs.core.text import fold
 from partners.models import PartnerLocality
 from tests.browser.conftest import log_in
 from tests.factories import ReportedFigureFactory

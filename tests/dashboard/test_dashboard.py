@@ -4,7 +4,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from foreignaffairs import stats
+from foreignaffairs.reports import stats
 from tests.factories import AgreementFactory, DelegationFactory, ReportedFigureFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from foreignaffairs import stats
+from foreignaffairs.reports import stats
 from tests.factories import DelegationFactory, ReportedFigureFactory
 
 pytestmark = pytest.mark.django_db

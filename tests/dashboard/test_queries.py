@@ -7,8 +7,8 @@ import pytest
 
 from agreements.models import Agreement, ImplementationActivity
 from delegations.models import Delegation, Event
-from foreignaffairs.models import ReportedFigure
-from foreignaffairs.text import fold
+from foreignaffairs.core.text import fold
+from foreignaffairs.reports.models import ReportedFigure
 from partners.models import PartnerLocality
 
 # Session, user, 3 for the data years, 8 yearly figures, published figures (1 + 4 at most),

@@ -1,6 +1,6 @@
 import datetime
 
-from foreignaffairs.summary import annual_summary, vi_number, vi_percent
+from foreignaffairs.reports.summary import annual_summary, vi_number, vi_percent
 
 FIGURES_2017 = {
     "incoming_delegations": 155,

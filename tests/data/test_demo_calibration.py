@@ -1,5 +1,5 @@
 """The default demo, together with the real records, gives the published figures when counted
-with the counting rules (foreignaffairs.stats)."""
+with the counting rules (foreignaffairs.reports.stats)."""
 
 import datetime
 
@@ -8,9 +8,9 @@ from django.core.management import call_command
 
 from agreements.models import Agreement
 from delegations.models import Delegation, Event
-from foreignaffairs import stats
-from foreignaffairs.models import Qualifier, ReportedFigure
-from partners.models import PartnerLocality
+from foreignaffairs.reports import stats
+from foreignaffairs.reports.exchanges import dormant_partners
+from foreignaffairs.reports.models import Qualifier, ReportedFigure
 from tests.data.conftest import FIXTURES, TODAY
 
 APPROXIMATE_TOLERANCE = 0.10  # "khoảng 140": within 10 %
@@ -136,7 +136,7 @@ def test_every_attention_panel_has_something_to_show(demo, panel):
         "dormant_agreements": lambda: Agreement.objects.dormant(TODAY),
         "expiring_agreements": lambda: Agreement.objects.expiring(TODAY, 180),
         "agreements_being_negotiated": lambda: Agreement.objects.filter(signed_on__isnull=True),
-        "dormant_partners": lambda: PartnerLocality.objects.dormant(TODAY),
+        "dormant_partners": lambda: dormant_partners(TODAY),
     }[panel]()
     assert queryset.filter(is_demo=True).exists()
 

@@ -9,8 +9,8 @@ from django.utils.text import slugify
 
 from agreements.models import CooperationField
 from delegations.models import DatePrecision, Delegation, Event
-from foreignaffairs.models import ReportedFigure, Scope
-from foreignaffairs.text import fold
+from foreignaffairs.core.text import fold
+from foreignaffairs.reports.models import ReportedFigure, Scope
 from partners.models import PartnerLocality
 from tests.data.conftest import FIXTURES, load_fixtures
 

@@ -6,8 +6,8 @@ from django.core.management import call_command
 
 from agreements.models import Agreement, CooperationField, ImplementationActivity
 from delegations.models import Delegation, Event, Level
-from foreignaffairs.models import ReportedFigure
-from foreignaffairs.text import fold
+from foreignaffairs.core.text import fold
+from foreignaffairs.reports.models import ReportedFigure
 from partners.models import PartnerLocality
 from tests.data.conftest import TODAY, seed_demo
 

@@ -7,7 +7,11 @@ from django.core.management import CommandError, call_command
 
 from delegations.models import Delegation
 from delegations.resources import DelegationResource
-from foreignaffairs.importing import import_file, measure_import, write_sample_delegations
+from foreignaffairs.core.spreadsheets.importing import (
+    import_file,
+    measure_import,
+    write_sample_delegations,
+)
 from tests.excel.conftest import DELEGATION_HEADERS, csv_text
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,9 @@ def test_healthz_answers_200_when_the_database_is_reachable(client):
 
 @pytest.mark.django_db
 def test_healthz_answers_503_when_the_database_is_unreachable(client):
-    with mock.patch("foreignaffairs.views.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch(
+        "foreignaffairs.core.views.connection.cursor", side_effect=OperationalError("down")
+    ):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"

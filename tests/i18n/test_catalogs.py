@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_countries import countries
 
-from foreignaffairs import catalogs
+from foreignaffairs.core import catalogs
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 needs_gettext = pytest.mark.skipif(

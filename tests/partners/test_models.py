@@ -5,8 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from partners.continents import continent_of
-from partners.models import PartnerLocality, RelationshipStatus, years_before
+from foreignaffairs.core.continents import continent_of
+from foreignaffairs.core.dates import years_before
+from foreignaffairs.reports.exchanges import dormant_partners, with_last_exchange
+from partners.models import PartnerLocality, RelationshipStatus
 from tests.factories import (
     AgreementFactory,
     DelegationFactory,
@@ -201,7 +203,7 @@ TODAY = datetime.date(2026, 6, 15)
 
 
 def annotated(partner, today=TODAY):
-    return PartnerLocality.objects.with_last_exchange(today).get(pk=partner.pk)
+    return with_last_exchange(PartnerLocality.objects.all(), today).get(pk=partner.pk)
 
 
 def test_last_exchange_is_the_latest_of_delegations_agreements_activities_and_events():
@@ -235,7 +237,7 @@ def test_a_partner_is_dormant_after_three_years_without_exchange(last_visit, dor
     DelegationFactory(partner=partner, start_date=last_visit)
 
     assert annotated(partner).dormant is dormant
-    assert (partner in PartnerLocality.objects.dormant(TODAY)) is dormant
+    assert (partner in dormant_partners(TODAY)) is dormant
 
 
 @pytest.mark.parametrize(

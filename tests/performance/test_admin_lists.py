@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django_countries import countries
 
 from delegations.models import Delegation
-from foreignaffairs import admin_base
+from foreignaffairs.core import admin_base
 from tests.factories import DelegationFactory
 
 pytestmark = pytest.mark.django_db

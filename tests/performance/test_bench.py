@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from bench import sql
-from foreignaffairs import stats
+from foreignaffairs.reports import stats
 from tests.factories import (
     AgreementFactory,
     DelegationFactory,

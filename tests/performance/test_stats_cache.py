@@ -7,7 +7,7 @@ import pytest
 
 from agreements.models import Agreement
 from delegations.models import Delegation
-from foreignaffairs import stats_cache
+from foreignaffairs.core import stats_cache
 from tests.factories import (
     AgreementFactory,
     DelegationFactory,
@@ -175,7 +175,7 @@ def test_the_api_count_is_cached_and_follows_writes(records, staff_client, stats
 
 def test_an_excel_import_forgets_the_cached_figures(staff_client, stats_cache_on, tmp_path):
     from delegations.resources import DelegationResource
-    from foreignaffairs.importing import import_file, write_sample_delegations
+    from foreignaffairs.core.spreadsheets.importing import import_file, write_sample_delegations
 
     url = "/api/v1/stats/yearly/?from=2015&to=2015"
     assert staff_client.get(url).json()["results"][0]["incoming_delegations"] == 0

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from foreignaffairs.roles import LEADER, MANAGER, STAFF, setup_roles
+from foreignaffairs.core.roles import LEADER, MANAGER, STAFF, setup_roles
 from tests.factories import UserFactory
 
 

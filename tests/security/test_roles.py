@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from delegations.models import Delegation
-from foreignaffairs.roles import LEADER, MANAGER, ROLE_PERMISSIONS, STAFF
+from foreignaffairs.core.roles import LEADER, MANAGER, ROLE_PERMISSIONS, STAFF
 from tests.factories import DelegationFactory, ReportedFigureFactory
 
 DELEGATION_ADMIN = "/admin/delegations/delegation/"

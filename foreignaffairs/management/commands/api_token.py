@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from foreignaffairs.models import ApiClient
+from foreignaffairs.api.models import ApiClient
 
 
 class Command(BaseCommand):

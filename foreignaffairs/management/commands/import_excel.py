@@ -3,8 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from foreignaffairs.importing import CHUNK_ROWS, import_file
-from foreignaffairs.resources import RESOURCES, resource_named
+from foreignaffairs.core.spreadsheets.importing import CHUNK_ROWS, import_file
+from foreignaffairs.core.spreadsheets.registry import RESOURCES, resource_named
 
 
 class Command(BaseCommand):

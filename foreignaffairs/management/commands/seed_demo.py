@@ -7,8 +7,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from foreignaffairs import demo
-from foreignaffairs.models import ReportedFigure
-from foreignaffairs.stats_cache import bump_data_version
+from foreignaffairs.core.stats_cache import bump_data_version
+from foreignaffairs.reports.models import ReportedFigure
 
 
 def iso_date(value: str) -> datetime.date:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from foreignaffairs.roles import ROLE_DESCRIPTIONS, setup_roles
+from foreignaffairs.core.roles import ROLE_DESCRIPTIONS, setup_roles
 
 
 class Command(BaseCommand):

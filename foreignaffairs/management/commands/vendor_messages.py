@@ -1,11 +1,11 @@
-"""Keep locale/vi/ in step with the third-party packages staff see (foreignaffairs.catalogs)."""
+"""Keep locale/vi/ in step with the third-party packages staff see (core.catalogs)."""
 
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from foreignaffairs import catalogs
+from foreignaffairs.core import catalogs
 
 
 class Command(BaseCommand):

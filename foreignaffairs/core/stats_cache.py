@@ -72,7 +72,7 @@ def counted_models() -> list[type]:
     """The models whose rows any cached figure, list count or attention list depends on."""
     from agreements.models import Agreement, ImplementationActivity
     from delegations.models import Delegation, Event
-    from foreignaffairs.models import ReportedFigure
+    from foreignaffairs.reports.models import ReportedFigure
     from partners.models import PartnerLocality
 
     return [Delegation, Event, Agreement, ImplementationActivity, PartnerLocality, ReportedFigure]

@@ -11,7 +11,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Max, Min
 from django.utils.translation import gettext_lazy as _
 
-from partners.continents import Continent
+from foreignaffairs.core.continents import Continent
 
 YES = "yes"
 

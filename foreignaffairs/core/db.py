@@ -7,7 +7,7 @@ With it, the `__unaccent` lookup of django.contrib.postgres works on both databa
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 
-from foreignaffairs.text import unaccent
+from foreignaffairs.core.text import unaccent
 
 
 def _sqlite_unaccent(value):

@@ -25,8 +25,8 @@ from delegations.models import (
     received_q,
     sent_q,
 )
-from foreignaffairs.models import Metric, Qualifier, ReportedFigure
-from partners.continents import Continent, continent_expression
+from foreignaffairs.core.continents import Continent, continent_expression
+from foreignaffairs.reports.models import Metric, Qualifier, ReportedFigure
 from partners.models import PartnerLocality, active_on_q
 
 

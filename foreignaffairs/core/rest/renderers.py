@@ -6,7 +6,7 @@ row instead of the field codes. Values stay as in the JSON (choice codes, ISO da
 lists joined with "; "); in Excel, dates are real date cells shown dd/mm/yyyy.
 
 The views hand these renderers an iterator of rows (every matching record, fetched in
-chunks), never a page: see `foreignaffairs.api_views.RecordViewSet.list`.
+chunks), never a page: see `foreignaffairs.core.rest.views.RecordViewSet.list`.
 """
 
 import csv

@@ -46,8 +46,8 @@ from openpyxl.styles import Font
 from openpyxl.utils.datetime import from_excel
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from foreignaffairs import stats_cache
-from foreignaffairs.text import fold, nfc
+from foreignaffairs.core import stats_cache
+from foreignaffairs.core.text import fold, nfc
 
 # The languages whose labels a header or a choice may be written in.
 LABEL_LANGUAGES = ("vi", "en")

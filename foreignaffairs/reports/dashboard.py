@@ -1,7 +1,7 @@
 """The leaders' dashboard: the year's figures beside the published ones, trends, breakdowns,
 what needs attention, and the same figures as an Excel file.
 
-Every count comes from `foreignaffairs.stats`; this module only arranges it. The page runs a
+Every count comes from `foreignaffairs.reports.stats`; this module only arranges it. The page runs a
 fixed number of queries whatever the number of records (see tests/dashboard).
 """
 
@@ -27,9 +27,11 @@ from openpyxl.utils import get_column_letter
 
 from agreements.models import Agreement
 from delegations.models import Delegation, Event
-from foreignaffairs import stats, stats_cache
-from foreignaffairs.models import ReportedFigure
-from foreignaffairs.summary import annual_summary
+from foreignaffairs.core import stats_cache
+from foreignaffairs.reports import stats
+from foreignaffairs.reports.exchanges import dormant_partners
+from foreignaffairs.reports.models import ReportedFigure
+from foreignaffairs.reports.summary import annual_summary
 from partners.models import PartnerLocality
 
 # Links from each number to the admin list of the records behind it -----------------------
@@ -315,7 +317,7 @@ ATTENTION_LISTS = [
         gettext_lazy("Quan hệ đối tác ít hoạt động (3 năm)"),
         PartnerLocality,
         {"dormant": "yes"},
-        lambda today: PartnerLocality.objects.dormant(today).order_by(
+        lambda today: dormant_partners(today).order_by(
             F("last_exchange_on").asc(nulls_first=True), "established_on", "name", "pk"
         ),
         _partner_exchange,

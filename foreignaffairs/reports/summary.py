@@ -12,7 +12,7 @@ of the figures from `stats.year_figures`, so each case is easy to pin in a test.
 import datetime
 from collections.abc import Mapping
 
-from foreignaffairs.stats import change
+from foreignaffairs.reports.stats import change
 
 
 def vi_number(value: int) -> str:

@@ -1,7 +1,7 @@
 """The REST API for other city departments: `/api/v1/` (see README, "API for departments").
 
 Four record endpoints on one router, and two statistics endpoints that return exactly what
-`foreignaffairs.stats` computes for the dashboard.
+`foreignaffairs.reports.stats` computes for the dashboard.
 """
 
 from django.urls import path
@@ -14,9 +14,10 @@ from rest_framework.views import APIView
 
 from agreements.views import AgreementViewSet
 from delegations.views import DelegationViewSet, EventViewSet
-from foreignaffairs import stats, stats_cache
-from foreignaffairs.api_filters import FIRST_YEAR, LAST_YEAR
-from foreignaffairs.models import Qualifier
+from foreignaffairs.core import stats_cache
+from foreignaffairs.core.rest.filters import FIRST_YEAR, LAST_YEAR
+from foreignaffairs.reports import stats
+from foreignaffairs.reports.models import Qualifier
 from partners.views import PartnerLocalityViewSet
 
 MAX_SPAN_YEARS = 100

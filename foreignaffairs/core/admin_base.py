@@ -17,11 +17,15 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
-from foreignaffairs import stats_cache
-from foreignaffairs.importing import IMPORT_HELP, XLSX_CONTENT_TYPE, template_workbook
-from foreignaffairs.resources import resource_for
-from foreignaffairs.roles import can_delete
-from foreignaffairs.summary import vi_number
+from foreignaffairs.core import stats_cache
+from foreignaffairs.core.roles import can_delete
+from foreignaffairs.core.spreadsheets.importing import (
+    IMPORT_HELP,
+    XLSX_CONTENT_TYPE,
+    template_workbook,
+)
+from foreignaffairs.core.spreadsheets.registry import resource_for
+from foreignaffairs.reports.summary import vi_number
 
 # Past this many rows a list says "hơn 10.000" instead of counting them all.
 COUNT_CAP = 10_000
@@ -121,7 +125,7 @@ class ExportForm(SelectableFieldsExportForm):
 
 class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
     """Base admin for the domain records: history (who changed what, when), authorship, and
-    Excel/CSV import and export with the model's resource from `foreignaffairs.resources`.
+    Excel/CSV import and export with the model's resource (`resource_classes`).
 
     Search fields should use the `__unaccent` lookup (e.g. "title__unaccent") so that staff
     typing "da nang" find "Đà Nẵng" on PostgreSQL and SQLite alike.

@@ -10,8 +10,13 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from foreignaffairs.api_access import DepartmentReadStaffWrite
-from foreignaffairs.api_renderers import EXPORT_FORMATS, HEADER_CHOICES, CSVRenderer, XLSXRenderer
+from foreignaffairs.api.access import DepartmentReadStaffWrite
+from foreignaffairs.core.rest.renderers import (
+    EXPORT_FORMATS,
+    HEADER_CHOICES,
+    CSVRenderer,
+    XLSXRenderer,
+)
 
 EXPORT_PARAMETERS = [
     OpenApiParameter(

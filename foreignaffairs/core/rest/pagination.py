@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from rest_framework.pagination import PageNumberPagination
 
-from foreignaffairs import stats_cache
+from foreignaffairs.core import stats_cache
 
 
 class CachedCountPaginator(Paginator):

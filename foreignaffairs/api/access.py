@@ -14,7 +14,7 @@ from rest_framework.authentication import TokenAuthentication
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
-from foreignaffairs.models import ApiClient
+from foreignaffairs.api.models import ApiClient
 
 
 class ApiClientUser:

@@ -13,8 +13,8 @@ from django_filters import rest_framework as filters
 from django_filters.fields import ChoiceField
 from rest_framework.filters import OrderingFilter, SearchFilter
 
-from foreignaffairs.text import unaccent
-from partners.continents import Continent
+from foreignaffairs.core.continents import Continent
+from foreignaffairs.core.text import unaccent
 
 # Years the API accepts, in filters and statistics.
 FIRST_YEAR = 1900

@@ -1,0 +1,57 @@
+"""The abstract base of every record staff enter (partners, delegations, events, agreements)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from foreignaffairs.core.text import nfc
+
+
+class DomainModel(models.Model):
+    """What every record staff enter carries: who made it, when, and whether it is demo data.
+
+    Text is stored in Unicode NFC whatever was typed or pasted, so search and uniqueness
+    see one spelling of each Vietnamese letter.
+    """
+
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_demo = models.BooleanField(
+        _("dữ liệu minh họa"),
+        default=False,
+        db_index=True,
+        help_text=_("Bản ghi do lệnh seed_demo tạo ra để trình diễn, không phải số liệu thật."),
+    )
+    source = models.CharField(
+        _("nguồn"),
+        max_length=300,
+        blank=True,
+        help_text=_("Văn bản, bài viết hoặc tệp mà thông tin này lấy từ đó."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.normalize_text()
+        super().save(*args, **kwargs)
+
+    def normalize_text(self):
+        for field in self._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField):
+                value = getattr(self, field.attname)
+                if isinstance(value, str):
+                    setattr(self, field.attname, nfc(value).strip())
+
+    def clean(self):
+        self.normalize_text()
+        super().clean()

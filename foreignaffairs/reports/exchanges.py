@@ -1,0 +1,136 @@
+"""A partner's exchanges with the city, across the apps: the last one, dormancy, and the
+timeline on its admin page.
+
+The exchanges with a partner are: a completed delegation either way, a signed agreement, an
+implementation activity under one, a held event with the partner. They live here, above the
+domain apps, because a partner's own app knows nothing of delegations and agreements.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Agreement, ImplementationActivity
+from delegations.models import Delegation, Event
+from foreignaffairs.core.dates import latest_dates, latest_of, none_since, years_before
+from partners.models import PartnerLocality
+
+# A relationship with no exchange for this long is flagged as dormant.
+DORMANT_AFTER_YEARS = 3
+
+
+def exchange_sources() -> list[tuple[models.QuerySet, str]]:
+    """The exchanges with the partner of the outer query, each with its date field."""
+    partner = models.OuterRef("pk")
+    return [
+        (Delegation.objects.completed().filter(partner=partner), "start_date"),
+        (Agreement.objects.signed().filter(partners=partner), "signed_on"),
+        (ImplementationActivity.objects.filter(agreement__partners=partner), "date"),
+        (Event.objects.held().filter(partners=partner), "start_date"),
+    ]
+
+
+def dormant_q(today: datetime.date) -> Q:
+    """A relationship not ended with no exchange for DORMANT_AFTER_YEARS, or none at all and
+    established before that. Needs the `last_exchange_on` annotation (`with_last_exchange`).
+
+    Written as "no exchange since the cutoff" (NOT EXISTS, which PostgreSQL runs as anti-joins
+    on indexes) rather than by comparing every partner's latest exchange with the cutoff.
+    """
+    cutoff = years_before(today, DORMANT_AFTER_YEARS)
+    return (
+        Q(ended_on__isnull=True)
+        & none_since(exchange_sources(), cutoff)
+        # The date first, so that the latest exchange is looked up only for partners
+        # established recently. Never NULL (an unknown establishment date is not "before"),
+        # so that `dormant=False` keeps every partner that is not dormant.
+        & (
+            Q(established_on__isnull=False, established_on__lt=cutoff)
+            | Q(last_exchange_on__isnull=False)
+        )
+    )
+
+
+def with_last_exchange(partners: models.QuerySet, today: datetime.date | None = None):
+    """`partners` annotated with `last_exchange_on` and `dormant`, in the same query."""
+    today = today or timezone.localdate()
+    return partners.annotate(
+        last_exchange_on=latest_of(*latest_dates(exchange_sources()))
+    ).annotate(dormant=models.ExpressionWrapper(dormant_q(today), models.BooleanField()))
+
+
+def dormant_partners(today: datetime.date | None = None):
+    return with_last_exchange(PartnerLocality.objects.all(), today).filter(dormant=True)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: datetime.date | None  # None: an agreement still being negotiated
+    kind: str
+    title: str
+    status: str = ""
+    url: str = ""
+
+
+def _change_url(obj) -> str:
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def partner_timeline(partner: PartnerLocality) -> list[TimelineEntry]:
+    entries = []
+    if partner.established_on:
+        entries.append(
+            TimelineEntry(
+                partner.established_on, _("Thiết lập quan hệ"), partner.get_relationship_display()
+            )
+        )
+    if partner.ended_on:
+        entries.append(TimelineEntry(partner.ended_on, _("Chấm dứt quan hệ"), str(partner)))
+    for delegation in Delegation.objects.filter(partner=partner):
+        entries.append(
+            TimelineEntry(
+                delegation.start_date,
+                delegation.get_direction_display(),
+                delegation.title,
+                delegation.get_status_display(),
+                _change_url(delegation),
+            )
+        )
+    for agreement in Agreement.objects.filter(partners=partner):
+        entries.append(
+            TimelineEntry(
+                agreement.signed_on,
+                agreement.get_kind_display(),
+                agreement.title,
+                agreement.get_status_display(),
+                _change_url(agreement),
+            )
+        )
+    activities = ImplementationActivity.objects.filter(agreement__partners=partner)
+    for activity in activities.select_related("agreement"):
+        entries.append(
+            TimelineEntry(
+                activity.date,
+                _("Hoạt động triển khai"),
+                f"{activity.description} — {activity.agreement.title}",
+                activity.get_kind_display(),
+                _change_url(activity.agreement),
+            )
+        )
+    for event in Event.objects.filter(partners=partner):
+        entries.append(
+            TimelineEntry(
+                event.start_date,
+                _("Sự kiện"),
+                event.title,
+                event.get_status_display(),
+                _change_url(event),
+            )
+        )
+    # Undated entries (agreements under negotiation) come last: they have not happened yet.
+    return sorted(entries, key=lambda entry: (entry.date is None, entry.date or datetime.date.min))
