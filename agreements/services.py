@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from agreements.models import Agreement
+from foreignaffairs.core import stats_cache
 from partners.models import PartnerLocality
 
 
@@ -42,4 +43,5 @@ def save_agreement(agreement: Agreement, *, partners=None, fields=None, user=Non
     if fields is not None:
         agreement.fields.set(fields)
     establish_relationships(agreement, user=user)
+    stats_cache.data_changed()  # the partners and fields links are not the agreement's save()
     return agreement

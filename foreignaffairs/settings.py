@@ -270,7 +270,7 @@ REST_FRAMEWORK = {
         "foreignaffairs.api.access.ApiClientTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["foreignaffairs.api.access.DepartmentReadStaffWrite"],
+    "DEFAULT_PERMISSION_CLASSES": ["foreignaffairs.core.rest.permissions.DepartmentReadStaffWrite"],
     "DEFAULT_THROTTLE_CLASSES": ["foreignaffairs.api.access.ApiClientRateThrottle"],
     # Requests per department key. The counts live in the default cache (per process unless
     # a shared cache is configured).

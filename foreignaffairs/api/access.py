@@ -3,13 +3,13 @@
 - City departments authenticate with `Authorization: Token <key>`; each key belongs to an
   `ApiClient` and can only read.
 - Staff logged in to the admin use their session; with the model permissions they may also
-  create and update records.
+  create and update records (the permission itself is in `core.rest.permissions`).
 - Anonymous requests get 401 with `WWW-Authenticate: Token` (the token scheme is tried first).
 - Each department's key is throttled (`API_THROTTLE_RATE`); staff sessions are not.
 """
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework import exceptions, permissions
+from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
@@ -22,6 +22,7 @@ class ApiClientUser:
 
     is_authenticated = True
     is_anonymous = False
+    is_department_key = True  # read only (core.rest.permissions)
     is_active = True
     is_staff = False
     is_superuser = False
@@ -61,26 +62,6 @@ class ApiClientTokenAuthentication(TokenAuthentication):
 
 def api_client_of(request) -> ApiClient | None:
     return request.auth if isinstance(request.auth, ApiClient) else None
-
-
-class DepartmentReadStaffWrite(permissions.BasePermission):
-    """Departments' keys read only; otherwise only active staff accounts get in.
-
-    Writing further needs the model permissions (`DjangoModelPermissions`, listed after this).
-    """
-
-    message = _("Khóa API của sở, ngành chỉ được đọc dữ liệu, không được thêm hay sửa.")
-
-    def has_permission(self, request, view):
-        if api_client_of(request) is not None:
-            return request.method in permissions.SAFE_METHODS
-        user = request.user
-        if not (user and user.is_authenticated):
-            return False  # DRF answers 401 with the WWW-Authenticate header
-        if not (user.is_active and user.is_staff):
-            self.message = _("Chỉ cán bộ của Sở hoặc sở, ngành có khóa API mới dùng được API.")
-            return False
-        return True
 
 
 class ApiClientRateThrottle(SimpleRateThrottle):

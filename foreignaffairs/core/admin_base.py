@@ -25,7 +25,7 @@ from foreignaffairs.core.spreadsheets.importing import (
     template_workbook,
 )
 from foreignaffairs.core.spreadsheets.registry import resource_for
-from foreignaffairs.reports.summary import vi_number
+from foreignaffairs.core.text import vi_number
 
 # Past this many rows a list says "hơn 10.000" instead of counting them all.
 COUNT_CAP = 10_000
@@ -210,6 +210,16 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         if not change and getattr(obj, "created_by_id", None) is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        # Many-to-many links and inlines are written without the record's save().
+        super().save_related(request, form, formsets, change)
+        stats_cache.data_changed()
+
+    def delete_queryset(self, request, queryset):
+        # The list's bulk delete deletes in SQL, without each record's delete().
+        super().delete_queryset(request, queryset)
+        stats_cache.data_changed()
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name in self.checkbox_fields:

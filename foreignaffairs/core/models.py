@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from foreignaffairs.core import stats_cache
 from foreignaffairs.core.text import nfc
 
 
@@ -11,7 +12,8 @@ class DomainModel(models.Model):
     """What every record staff enter carries: who made it, when, and whether it is demo data.
 
     Text is stored in Unicode NFC whatever was typed or pasted, so search and uniqueness
-    see one spelling of each Vietnamese letter.
+    see one spelling of each Vietnamese letter. Saving or deleting one forgets the cached
+    figures (`stats_cache.data_changed`); bulk writes must call it themselves.
     """
 
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
@@ -44,6 +46,12 @@ class DomainModel(models.Model):
     def save(self, *args, **kwargs):
         self.normalize_text()
         super().save(*args, **kwargs)
+        stats_cache.data_changed(using=self._state.db)
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        stats_cache.data_changed(using=self._state.db)
+        return deleted
 
     def normalize_text(self):
         for field in self._meta.concrete_fields:

@@ -1,4 +1,5 @@
-"""Vietnamese text helpers shared by the models, the search and the imports."""
+"""Vietnamese text helpers shared by the models, the search, the imports and the pages:
+Unicode forms, diacritics, and numbers written the Vietnamese way."""
 
 import unicodedata
 
@@ -20,3 +21,14 @@ def unaccent(value: str) -> str:
 def fold(value: str) -> str:
     """A comparison key ignoring case, diacritics and repeated spaces: 'YANGON ' == 'Yangon'."""
     return " ".join(unaccent(nfc(value)).casefold().split())
+
+
+def vi_number(value: int) -> str:
+    """1234 → "1.234" (Vietnamese groups thousands with a dot)."""
+    return f"{value:,}".replace(",", ".")
+
+
+def vi_percent(value: float) -> str:
+    """12.5 → "12,5"; 20.0 → "20" (Vietnamese decimal comma, no useless ",0")."""
+    text = f"{abs(value):,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text.removesuffix(",0")

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from foreignaffairs.core import stats_cache
+
 
 class Metric(models.TextChoices):
     """Figures that are published; the first eight are also counted from the records."""
@@ -105,6 +107,15 @@ class ReportedFigure(models.Model):
 
     def __str__(self):
         return f"{self.get_metric_display()}: {self.display_value} ({self.period_label})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        stats_cache.data_changed(using=self._state.db)  # the dashboard shows them
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        stats_cache.data_changed(using=self._state.db)
+        return deleted
 
     @property
     def display_value(self) -> str:

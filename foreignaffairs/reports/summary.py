@@ -12,18 +12,8 @@ of the figures from `stats.year_figures`, so each case is easy to pin in a test.
 import datetime
 from collections.abc import Mapping
 
+from foreignaffairs.core.text import vi_number, vi_percent
 from foreignaffairs.reports.stats import change
-
-
-def vi_number(value: int) -> str:
-    """1234 → "1.234" (Vietnamese groups thousands with a dot)."""
-    return f"{value:,}".replace(",", ".")
-
-
-def vi_percent(value: float) -> str:
-    """12.5 → "12,5"; 20.0 → "20" (Vietnamese decimal comma, no useless ",0")."""
-    text = f"{abs(value):,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text.removesuffix(",0")
 
 
 def _comparison(current: int, previous: int | None, year: int, unit: str) -> str:

@@ -1,6 +1,7 @@
 import datetime
 
-from foreignaffairs.reports.summary import annual_summary, vi_number, vi_percent
+from foreignaffairs.core.text import vi_number, vi_percent
+from foreignaffairs.reports.summary import annual_summary
 
 FIGURES_2017 = {
     "incoming_delegations": 155,

@@ -10,7 +10,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from foreignaffairs.api.access import DepartmentReadStaffWrite
+from foreignaffairs.core import stats_cache
+from foreignaffairs.core.rest.permissions import DepartmentReadStaffWrite
 from foreignaffairs.core.rest.renderers import (
     EXPORT_FORMATS,
     HEADER_CHOICES,
@@ -120,10 +121,12 @@ class RecordViewSet(
 
     def perform_create(self, serializer):
         serializer.save(created_by=self.request.user)
+        stats_cache.data_changed()  # many-to-many links are set after the record's save()
         self.reload(serializer)
 
     def perform_update(self, serializer):
         serializer.save()
+        stats_cache.data_changed()
         self.reload(serializer)
 
     def reload(self, serializer):

@@ -742,7 +742,7 @@ class DomainResource(resources.ModelResource):
         result = super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
         if not dry_run:
             # Bulk writes send no model signals: forget the cached figures (see stats_cache).
-            stats_cache.data_changed(self._meta.model)
+            stats_cache.data_changed()
         return result
 
     def get_bulk_update_fields(self):
