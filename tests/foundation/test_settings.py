@@ -7,6 +7,8 @@ import pytest
 from django import forms
 from django.utils import formats, translation
 
+from foreignaffairs.settings import load_local_env
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -80,8 +82,6 @@ def test_production_defaults_are_secure(variable):
 
 
 def test_a_developers_local_env_file_does_not_override_the_environment(tmp_path, monkeypatch):
-    from foreignaffairs.settings import load_local_env
-
     local = tmp_path / ".env"
     local.write_text("# comment\nFA_TEST_DEBUG=1\nFA_TEST_KEPT = local\n", encoding="utf-8")
     monkeypatch.delenv("FA_TEST_DEBUG", raising=False)

@@ -14,7 +14,9 @@ from django.urls import reverse
 from django.utils import translation
 from django_countries import countries
 
+from delegations.models import Delegation, Level
 from foreignaffairs.core import catalogs
+from tests.factories import DelegationFactory
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 needs_gettext = pytest.mark.skipif(
@@ -84,8 +86,6 @@ def test_iceland_and_ireland_have_distinct_names_in_both_languages():
 
 
 def test_model_labels_and_choices_read_in_english():
-    from delegations.models import Delegation, Level
-
     with translation.override("en"):
         assert str(Delegation._meta.get_field("title").verbose_name) == "delegation name"
         assert str(Level.HEAD_OF_STATE.label) == "Head of state"
@@ -102,8 +102,6 @@ def test_import_export_pages_are_in_vietnamese(admin_client):
 
 @pytest.mark.django_db
 def test_history_page_is_in_vietnamese(admin_client):
-    from tests.factories import DelegationFactory
-
     delegation = DelegationFactory()
 
     response = admin_client.get(

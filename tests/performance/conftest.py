@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.factories import UserFactory
+
 
 @pytest.fixture
 def stats_cache_on(settings):
@@ -13,15 +15,11 @@ def stats_cache_on(settings):
 
 @pytest.fixture
 def leader_client(client, db):
-    from tests.factories import UserFactory
-
     client.force_login(UserFactory(username="lanhdao", is_staff=False))
     return client
 
 
 @pytest.fixture
 def staff_client(client, db):
-    from tests.factories import UserFactory
-
     client.force_login(UserFactory(username="canbo", is_superuser=True))
     return client

@@ -3,6 +3,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.test import override_settings
 
+from tests.factories import UserFactory
+
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -20,8 +22,6 @@ def test_uploaded_documents_are_not_public(client, stored_pdf):
 
 
 def test_uploaded_documents_need_the_view_permission(client, stored_pdf, roles):
-    from tests.factories import UserFactory
-
     client.force_login(UserFactory(username="khong-quyen", is_staff=True))
     assert client.get(f"/media/{stored_pdf}").status_code == 403
 
