@@ -1,6 +1,6 @@
 import datetime
 
-from foreignaffairs.demo.generator import allocate, years_after
+from foreignaffairs.demo.dates import allocate, years_after
 
 
 def test_years_after_a_leap_day_falls_on_28_february():

@@ -6,7 +6,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from foreignaffairs import demo
 from foreignaffairs.core.stats_cache import bump_data_version
 from foreignaffairs.reports.models import ReportedFigure
 
@@ -51,6 +50,9 @@ class Command(BaseCommand):
                 "DEBUG đang tắt: đây có thể là máy chủ thật, nên không tạo hay xóa dữ liệu "
                 "minh họa. Thêm --force nếu thật sự muốn."
             )
+        # Imported only now: a production process never loads the demo package.
+        from foreignaffairs import demo
+
         if scale < 1:
             raise CommandError("--scale phải từ 1 trở lên.")
         progress = self.stderr if verbosity >= 1 else None
