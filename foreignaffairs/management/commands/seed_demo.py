@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from foreignaffairs.core.stats_cache import bump_data_version
+from foreignaffairs.core import stats_cache
 from foreignaffairs.reports.models import ReportedFigure
 
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
         if clear or replace:
             with transaction.atomic():
                 removed = demo.clear(progress=progress)
-            bump_data_version()
+            stats_cache.data_changed()
             self.stdout.write(f"Đã xóa {sum(removed.values())} bản ghi minh họa.")
             if clear:
                 return
@@ -80,7 +80,7 @@ class Command(BaseCommand):
                 seed=seed, today=today or timezone.localdate(), scale=scale, progress=progress
             )
         # bulk_create sends no signals: forget the cached figures here.
-        bump_data_version()
+        stats_cache.data_changed()
         if scale > 1 and connection.vendor == "postgresql":
             # Fresh statistics, so that queries timed right after a benchmark seed are planned
             # as they would be once autovacuum has run.
