@@ -79,7 +79,7 @@ class Command(BaseCommand):
             created = demo.seed(
                 seed=seed, today=today or timezone.localdate(), scale=scale, progress=progress
             )
-        # bulk_create sends no signals: forget the cached figures here.
+        # bulk_create calls no save(): forget the cached figures here.
         stats_cache.data_changed()
         if scale > 1 and connection.vendor == "postgresql":
             # Fresh statistics, so that queries timed right after a benchmark seed are planned
