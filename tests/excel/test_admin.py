@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from delegations.models import Delegation
-from foreignaffairs.core.spreadsheets.importing import XLSX_CONTENT_TYPE
+from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
 from tests.excel.conftest import DELEGATION_HEADERS, csv_text, xlsx_bytes
 from tests.excel.rows import CHILE, JAPAN
 from tests.factories import DelegationFactory, PartnerLocalityFactory
