@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from delegations.models import Delegation
 from foreignaffairs.core.rest.renderers import csv_text as api_csv_text
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
+from partners.models import PartnerLocality
 from tests.excel.conftest import DELEGATION_HEADERS, csv_text, xlsx_bytes
 from tests.excel.rows import CHILE, JAPAN
 from tests.factories import DelegationFactory, PartnerLocalityFactory
@@ -81,8 +82,6 @@ def test_confirming_a_file_that_became_invalid_writes_nothing(admin_client):
         ],
     ]
     preview = upload(admin_client, rows, headers)
-    from partners.models import PartnerLocality
-
     PartnerLocality.objects.all().delete()  # someone deletes the partner before confirmation
 
     confirm(admin_client, preview)
