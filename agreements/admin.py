@@ -11,6 +11,7 @@ from agreements.admin_filters import (
     SignedInFilter,
 )
 from agreements.models import Agreement, CooperationField, ImplementationActivity, Status
+from agreements.resources import AgreementResource
 from agreements.services import establish_relationships
 from foreignaffairs.core.admin_base import (
     RECORD_FIELDSET,
@@ -38,6 +39,7 @@ class ImplementationActivityInline(admin.TabularInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(DomainAdmin):
+    resource_classes = [AgreementResource]
     list_display = [
         "title",
         "signed_on",

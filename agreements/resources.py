@@ -1,10 +1,11 @@
-"""Agreements in Excel/CSV (see foreignaffairs.core.spreadsheets.importing)."""
+"""Agreements in Excel/CSV (see foreignaffairs.core.spreadsheets)."""
 
 import datetime
 
 from agreements.models import Agreement, Kind, Status
 from agreements.services import establish_relationships
-from foreignaffairs.core.spreadsheets.importing import DomainResource
+from foreignaffairs.core.spreadsheets.resources import DomainResource, model_column
+from partners.widgets import PartnerListWidget
 
 
 class AgreementResource(DomainResource):
@@ -14,6 +15,7 @@ class AgreementResource(DomainResource):
     signing an agreement that founds a relationship dates its partners (counting rule 5).
     """
 
+    partners = model_column(Agreement, "partners", PartnerListWidget())
     example = {
         "title": "Biên bản ghi nhớ hợp tác giữa TP. Hồ Chí Minh và vùng Yangon",
         "kind": Kind.MOU.label,

@@ -25,7 +25,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from agreements.models import Agreement, ImplementationActivity  # noqa: E402
-from bench import sql  # noqa: E402
+from bench import sql, xlsx_import  # noqa: E402
 from delegations.models import Delegation, Event  # noqa: E402
 from partners.models import PartnerLocality  # noqa: E402
 
@@ -109,8 +109,6 @@ def main():
     args = parser.parse_args()
     result = {"sizes": sizes(), "rows": []}
     if args.import_rows:
-        from bench import xlsx_import
-
         result["xlsx_import"] = xlsx_import.measure(args.import_rows, args.out.parent / "files")
         args.out.write_text(json.dumps(result, indent=1, default=str))
         return

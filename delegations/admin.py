@@ -13,6 +13,7 @@ from delegations.admin_filters import (
     StartYearFilter,
 )
 from delegations.models import Delegation, DelegationMember, Event, Pillar, Status
+from delegations.resources import DelegationResource, EventResource
 from foreignaffairs.core.admin_base import (
     RECORD_FIELDSET,
     RECORD_READONLY_FIELDS,
@@ -54,6 +55,7 @@ class DelegationMemberInline(admin.TabularInline):
 
 @admin.register(Delegation)
 class DelegationAdmin(DomainAdmin):
+    resource_classes = [DelegationResource]
     list_display = [
         "title",
         "direction",
@@ -189,6 +191,7 @@ class DelegationAdmin(DomainAdmin):
 
 @admin.register(Event)
 class EventAdmin(DomainAdmin):
+    resource_classes = [EventResource]
     list_display = [
         "title",
         "kind",

@@ -1,4 +1,4 @@
-"""Delegations and events in Excel/CSV (see foreignaffairs.core.spreadsheets.importing)."""
+"""Delegations and events in Excel/CSV (see foreignaffairs.core.spreadsheets)."""
 
 import datetime
 
@@ -12,12 +12,19 @@ from delegations.models import (
     Level,
     Status,
 )
-from foreignaffairs.core.spreadsheets.importing import DomainResource
+from foreignaffairs.core.spreadsheets.resources import DomainResource, column_label, model_column
+from partners.widgets import PartnerWidget
 
 
 class DelegationResource(DomainResource):
     """Natural key: direction + name + start date (one visit of one delegation)."""
 
+    # The partner locality by name, looked for in the row's country.
+    partner = model_column(
+        Delegation,
+        "partner",
+        PartnerWidget(country_column=column_label(Delegation, "country")),
+    )
     example = {
         "direction": Direction.INCOMING.label,
         "title": "Đoàn Tổng thống Chile",

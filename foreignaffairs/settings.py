@@ -318,7 +318,7 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# Excel and CSV import/export (django-import-export; see foreignaffairs/importing.py) --------
+# Excel and CSV import/export (django-import-export; see foreignaffairs/core/spreadsheets/) ---
 # An import is one transaction (a file with any bad row writes nothing); blank spreadsheet rows
 # are skipped; exports read the database in chunks of 500 rows.
 IMPORT_EXPORT_USE_TRANSACTIONS = True

@@ -19,10 +19,12 @@ from partners.admin_filters import (
     RelationshipStatusFilter,
 )
 from partners.models import PartnerLocality
+from partners.resources import PartnerLocalityResource
 
 
 @admin.register(PartnerLocality)
 class PartnerLocalityAdmin(DomainAdmin):
+    resource_classes = [PartnerLocalityResource]
     list_display = [
         "name",
         "country_display",

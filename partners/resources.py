@@ -1,8 +1,8 @@
-"""Partner localities in Excel/CSV (see foreignaffairs.core.spreadsheets.importing)."""
+"""Partner localities in Excel/CSV (see foreignaffairs.core.spreadsheets)."""
 
 import datetime
 
-from foreignaffairs.core.spreadsheets.importing import DomainResource
+from foreignaffairs.core.spreadsheets.resources import DomainResource
 from foreignaffairs.core.text import fold
 from partners.models import AdministrativeKind, PartnerLocality, Relationship
 

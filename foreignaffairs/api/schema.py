@@ -4,6 +4,8 @@ A drf-spectacular post-processing hook (a documented extension point) rather tha
 `responses={400: ..., 401: ...}` on every view.
 """
 
+from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
+
 ERROR = {"$ref": "#/components/schemas/Error"}
 VALIDATION_ERROR = {"$ref": "#/components/schemas/ValidationError"}
 
@@ -24,9 +26,7 @@ SCHEMAS = {
 
 EXPORT_CONTENT = {
     "text/csv": {"schema": {"type": "string"}},
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-        "schema": {"type": "string", "format": "binary"}
-    },
+    XLSX_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}},
 }
 
 

@@ -19,12 +19,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from foreignaffairs.core import stats_cache
 from foreignaffairs.core.roles import can_delete
-from foreignaffairs.core.spreadsheets.importing import (
-    IMPORT_HELP,
-    XLSX_CONTENT_TYPE,
-    template_workbook,
-)
-from foreignaffairs.core.spreadsheets.registry import resource_for
+from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
+from foreignaffairs.core.spreadsheets.templates import IMPORT_HELP, template_workbook
 from foreignaffairs.core.text import vi_number
 
 # Past this many rows a list says "hơn 10.000" instead of counting them all.
@@ -132,6 +128,8 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
     """
 
     formats = [XLSX, CSV]
+    # The model's resource (e.g. [DelegationResource]); none: no import, export or template.
+    resource_classes = []
     export_form_class = ExportForm
     import_template_name = "admin/foreignaffairs/import.html"
 
@@ -167,19 +165,19 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
     # Excel and CSV ------------------------------------------------------------------------
 
     def get_resource_classes(self, request):
-        resource = resource_for(self.model)
-        return [resource] if resource else []
+        # Only the declared ones: import-export would otherwise make one of every model field.
+        return list(self.resource_classes)
 
     def has_import_permission(self, request):
         """Importing adds and changes records: both permissions, and a resource to do it."""
         return bool(
-            resource_for(self.model)
+            self.get_resource_classes(request)
             and self.has_add_permission(request)
             and self.has_change_permission(request)
         )
 
     def has_export_permission(self, request):
-        return bool(resource_for(self.model) and self.has_view_permission(request))
+        return bool(self.get_resource_classes(request) and self.has_view_permission(request))
 
     def get_urls(self):
         opts = self.model._meta
@@ -196,9 +194,8 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         """The XLSX template: headers, an example row, a sheet of allowed values."""
         if not self.has_import_permission(request):
             raise PermissionDenied
-        response = HttpResponse(
-            template_workbook(resource_for(self.model)), content_type=XLSX_CONTENT_TYPE
-        )
+        resource_class = self.get_resource_classes(request)[0]
+        response = HttpResponse(template_workbook(resource_class), content_type=XLSX_CONTENT_TYPE)
         name = slugify(str(self.model._meta.verbose_name_plural)) or self.model._meta.model_name
         response["Content-Disposition"] = f'attachment; filename="mau-{name}.xlsx"'
         return response

@@ -1,5 +1,6 @@
 """Excel import and export through the admin pages staff use."""
 
+import csv
 import datetime
 import io
 
@@ -9,7 +10,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from delegations.models import Delegation
-from foreignaffairs.core.spreadsheets.importing import XLSX_CONTENT_TYPE
+from foreignaffairs.core.rest.renderers import csv_text as api_csv_text
+from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
+from partners.models import PartnerLocality
 from tests.excel.conftest import DELEGATION_HEADERS, csv_text, xlsx_bytes
 from tests.excel.rows import CHILE, JAPAN
 from tests.factories import DelegationFactory, PartnerLocalityFactory
@@ -79,8 +82,6 @@ def test_confirming_a_file_that_became_invalid_writes_nothing(admin_client):
         ],
     ]
     preview = upload(admin_client, rows, headers)
-    from partners.models import PartnerLocality
-
     PartnerLocality.objects.all().delete()  # someone deletes the partner before confirmation
 
     confirm(admin_client, preview)
@@ -238,6 +239,21 @@ def test_import_page_in_english(admin_client):
 
     assert "Delegation name" in response.text
     assert "File to import" in response.text
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_the_admin_export_escapes_formulas_like_the_api(admin_client, start):
+    title = f"{start}1+1 Đoàn"
+    # Saving trims the text; a title starting with a tab or CR can still come from elsewhere.
+    Delegation.objects.filter(pk=DelegationFactory().pk).update(title=title)
+
+    header, row = read_xlsx(export(admin_client, ""))
+    csv_header, csv_row = csv.reader(io.StringIO(export(admin_client, "", CSV_FORMAT).decode()))
+
+    assert api_csv_text(title) == "'" + title
+    assert csv_row[csv_header.index("Tên đoàn")] == "'" + title
+    # XLSX keeps a carriage return as a line feed.
+    assert row[header.index("Tên đoàn")] == "'" + title.replace("\r", "\n")
 
 
 def test_text_that_looks_like_a_formula_is_exported_inert_and_reimported_intact(admin_client):

@@ -5,13 +5,10 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from bench.xlsx_import import measure_import, write_sample_delegations
 from delegations.models import Delegation
 from delegations.resources import DelegationResource
-from foreignaffairs.core.spreadsheets.importing import (
-    import_file,
-    measure_import,
-    write_sample_delegations,
-)
+from foreignaffairs.core.spreadsheets.large_files import import_file
 from tests.excel.conftest import DELEGATION_HEADERS, csv_text
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,11 @@ import datetime
 import pytest
 
 from agreements.models import Agreement
+from bench.xlsx_import import write_sample_delegations
 from delegations.models import Delegation
+from delegations.resources import DelegationResource
 from foreignaffairs.core import stats_cache
+from foreignaffairs.core.spreadsheets.large_files import import_file
 from tests.data.conftest import load_fixtures, seed_demo
 from tests.factories import (
     AgreementFactory,
@@ -209,9 +212,6 @@ def test_the_api_count_is_cached_and_follows_writes(records, staff_client, stats
 
 
 def test_an_excel_import_forgets_the_cached_figures(staff_client, stats_cache_on, tmp_path):
-    from delegations.resources import DelegationResource
-    from foreignaffairs.core.spreadsheets.importing import import_file, write_sample_delegations
-
     url = "/api/v1/stats/yearly/?from=2015&to=2015"
     assert staff_client.get(url).json()["results"][0]["incoming_delegations"] == 0
     # Rows 1, 2 and 4 of the sample are incoming visits, completed, in January 2015.

@@ -21,12 +21,11 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from rest_framework import renderers, serializers
 
+from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE, formula_safe
+
 EXPORT_FORMATS = ("csv", "xlsx")
 HEADER_CHOICES = ("code", "vi")  # field codes as in the JSON, or Vietnamese field names
 LIST_SEPARATOR = "; "
-# A spreadsheet runs cells starting with these as formulas (CSV injection); text that starts
-# with one is written with a leading apostrophe, which Excel and LibreOffice do not show.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -61,8 +60,8 @@ def as_text(value) -> str:
 
 
 def csv_text(value) -> str:
-    text = as_text(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """A value as CSV text that a spreadsheet will not run as a formula."""
+    return formula_safe(as_text(value))
 
 
 class TabularRenderer(renderers.BaseRenderer):
@@ -105,7 +104,7 @@ class CSVRenderer(TabularRenderer):
 
 
 class XLSXRenderer(TabularRenderer):
-    media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    media_type = XLSX_CONTENT_TYPE
     format = "xlsx"
     render_style = "binary"
 

@@ -3,8 +3,23 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from foreignaffairs.core.spreadsheets.importing import CHUNK_ROWS, import_file
-from foreignaffairs.core.spreadsheets.registry import RESOURCES, resource_named
+from agreements.resources import AgreementResource
+from delegations.resources import DelegationResource, EventResource
+from foreignaffairs.core.spreadsheets.large_files import CHUNK_ROWS, import_file
+from partners.resources import PartnerLocalityResource
+
+# The resources this command imports with, each found by its model's name.
+RESOURCES = (DelegationResource, EventResource, AgreementResource, PartnerLocalityResource)
+
+
+def resource_named(name: str):
+    """'delegation', 'delegations.delegation' or 'partnerlocality' -> its resource class."""
+    wanted = name.strip().lower()
+    for resource in RESOURCES:
+        model = resource._meta.model
+        if wanted in {model._meta.model_name, model._meta.label_lower}:
+            return resource
+    return None
 
 
 class Command(BaseCommand):
@@ -15,7 +30,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        names = ", ".join(model._meta.model_name for model in RESOURCES)
+        names = ", ".join(resource._meta.model._meta.model_name for resource in RESOURCES)
         parser.add_argument("model", help=f"one of: {names}")
         parser.add_argument("file", help="path to the .xlsx or .csv file")
         parser.add_argument("--user", help="user name recorded as author and in the history")

@@ -1,0 +1,383 @@
+"""The base of every domain resource (django-import-export): all or nothing, natural keys,
+history kept for bulk writes, headers in Vietnamese or English.
+
+- columns are named by the field's verbose name ("Tên đoàn", "Ngày bắt đầu"); on import a
+  header may also be the English label or the field code, compared ignoring case and
+  diacritics;
+- `DomainResource`: any invalid row rolls the whole file back, and every row's problems are
+  reported; natural keys (`NaturalKeyLoader`) so re-importing a file does not duplicate;
+  history kept for bulk writes; `created_by` set to the importing user.
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from import_export import resources, widgets
+from import_export.fields import Field
+from import_export.instance_loaders import BaseInstanceLoader
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from foreignaffairs.core import stats_cache
+from foreignaffairs.core.spreadsheets.widgets import (
+    CountryWidget,
+    TextWidget,
+    all_languages,
+    is_blank,
+    widget_for,
+)
+from foreignaffairs.core.text import fold
+
+
+def column_label(model, name: str):
+    """The column header of a model field: its verbose name, capitalised, translated."""
+    return capfirst(model._meta.get_field(name).verbose_name)
+
+
+def model_column(model, name: str, widget) -> Field:
+    """A column for a model field read and written by `widget` (one of the app's own, e.g.
+    a related record found by name), headed like every other column."""
+    return Field(
+        attribute=name,
+        column_name=column_label(model, name),
+        widget=widget,
+        default=model._meta.get_field(name).default,
+    )
+
+
+# Matching rows to records ------------------------------------------------------------------
+
+
+def key_part(value, is_text: bool):
+    """One part of a natural key, compared the way staff think: free text ignoring case,
+    diacritics and spacing; codes, dates and countries exactly."""
+    if hasattr(value, "code"):  # a django-countries Country
+        return value.code
+    if is_text and isinstance(value, str):
+        return fold(value)
+    return value
+
+
+class NaturalKeyLoader(BaseInstanceLoader):
+    """Finds the existing record of each row by the resource's natural key.
+
+    One query per dataset (chunk): records sharing the key's exact parts (dates, codes) are
+    loaded, then matched on the folded text parts in Python.
+    """
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        self.index = None
+
+    def build_index(self):
+        resource = self.resource
+        keys = []
+        for values in self.dataset or []:
+            key = resource.natural_key_of_row(dict(zip(self.dataset.headers, values, strict=True)))
+            if key is not None:
+                keys.append(key)
+        self.index = {}
+        if not keys:
+            return
+        queryset = resource.get_queryset()
+        names = resource.get_import_id_fields()
+        for position, name in enumerate(names):
+            if resource.is_text_field(name):
+                continue
+            values = {key[position] for key in keys}
+            condition = models.Q(**{f"{name}__in": values - {None}})
+            if None in values:
+                condition |= models.Q(**{f"{name}__isnull": True})
+            queryset = queryset.filter(condition)
+        # The candidates' key columns only, then the whole records of the rows' matches: in a
+        # large table a chunk's dates alone match hundreds of thousands of records (at a
+        # million delegations, loading them whole took 600 MB and most of the import's time).
+        text = [resource.is_text_field(name) for name in names]
+        candidates = {}
+        for pk, *values in queryset.values_list("pk", *names):
+            key = tuple(key_part(v, t) for v, t in zip(values, text, strict=True))
+            candidates.setdefault(key, pk)
+        matched = {key: candidates[key] for key in keys if key in candidates}
+        records = resource.get_queryset().in_bulk(set(matched.values()))
+        self.index = {key: records[pk] for key, pk in matched.items()}
+
+    def get_instance(self, row):
+        if self.index is None:
+            self.build_index()
+        key = self.resource.natural_key_of_row(row)
+        return self.index.get(key) if key is not None else None
+
+
+# The resource base -------------------------------------------------------------------------
+
+
+class DomainResource(resources.ModelResource):
+    """Base of every import/export resource of the department's records.
+
+    Subclasses set `Meta.model`, `Meta.fields` (the columns, in order), and
+    `Meta.import_id_fields` (the natural key; see README "Excel"), and `example` (one row
+    for the template, by field name).
+    """
+
+    example: dict = {}
+
+    class Meta:
+        use_transactions = True
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+        instance_loader_class = NaturalKeyLoader
+        batch_size = 500
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Headers in the language of this request, as plain text: rows are dicts keyed by
+        # header, looked up for every cell.
+        for resource_field in self.fields.values():
+            resource_field.column_name = str(resource_field.column_name)
+        self.seen_keys: dict[tuple, int] = {}
+        self.row_offset = 0  # rows of earlier chunks, so messages give the file's row number
+        self.user = None
+
+    # Columns -------------------------------------------------------------------------------
+
+    @classmethod
+    def has_model_field(cls, name: str) -> bool:
+        return name in {f.name for f in cls._meta.model._meta.get_fields()}
+
+    @classmethod
+    def label_of(cls, name: str):
+        """The column header of a model field: its verbose name, capitalised, translated."""
+        return column_label(cls._meta.model, name)
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        return Field(
+            attribute=field_name,
+            column_name=cls.label_of(field_name),
+            widget=widget_for(django_field),
+            readonly=readonly,
+            default=django_field.default,
+        )
+
+    def header_aliases(self) -> dict[str, str]:
+        """Folded header as staff may write it -> the column name in the current language."""
+        aliases = {}
+        for name, resource_field in self.fields.items():
+            column = str(resource_field.column_name)
+            for text in {name, column, *all_languages(self.label_of(name))}:
+                aliases[fold(text)] = column
+        return aliases
+
+    def before_import(self, dataset, **kwargs):
+        """Rename Vietnamese, English or code headers to the columns; drop blank rows; refuse
+        unknown or missing key columns with a message naming them."""
+        self.user = kwargs.get("user")
+        aliases = self.header_aliases()
+        headers, unknown = [], []
+        for position, header in enumerate(dataset.headers or []):
+            if is_blank(header):
+                headers.append(f"_blank_{position}")
+                continue
+            column = aliases.get(fold(str(header)))
+            if column is None:
+                unknown.append(str(header))
+                column = str(header)
+            headers.append(column)
+        if dataset.headers:
+            dataset.headers = headers
+        for position in reversed(range(len(dataset))):
+            if all(is_blank(value) for value in dataset[position]):
+                del dataset[position]
+        missing = [
+            str(self.fields[name].column_name)
+            for name in self.get_import_id_fields()
+            if str(self.fields[name].column_name) not in headers
+        ]
+        problems = []
+        if unknown:
+            problems.append(_("Không nhận ra cột: %(columns)s.") % {"columns": ", ".join(unknown)})
+        if missing:
+            problems.append(_("Thiếu cột bắt buộc: %(columns)s.") % {"columns": ", ".join(missing)})
+        if problems:
+            expected = ", ".join(str(f.column_name) for f in self.fields.values())
+            raise ValueError(
+                " ".join(problems)
+                + " "
+                + _("Các cột dùng được: %(columns)s.") % {"columns": expected}
+            )
+
+    # Natural keys --------------------------------------------------------------------------
+
+    def is_text_field(self, name: str) -> bool:
+        return isinstance(self.fields[name].widget, TextWidget)
+
+    def natural_key_of_row(self, row: dict) -> tuple | None:
+        key = []
+        for name in self.get_import_id_fields():
+            resource_field = self.fields[name]
+            if resource_field.column_name not in row:
+                return None
+            try:
+                key.append(key_part(resource_field.clean(row), self.is_text_field(name)))
+            except (ValueError, ValidationError):
+                return None
+        return tuple(key)
+
+    def natural_key_of_instance(self, instance) -> tuple:
+        return tuple(
+            key_part(getattr(instance, name), self.is_text_field(name))
+            for name in self.get_import_id_fields()
+        )
+
+    # Rows ----------------------------------------------------------------------------------
+
+    def import_instance(self, instance, row, **kwargs):
+        """Set the fields, and collect every problem of the row (many-to-many cells and a
+        repeated natural key included) as one validation error."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for name, resource_field in self.fields.items():
+            is_many = isinstance(resource_field.widget, widgets.ManyToManyWidget)
+            if is_many and resource_field.column_name in row:
+                try:
+                    resource_field.clean(row)
+                except ValueError as error:
+                    errors[name] = [ValidationError(str(error))]
+        row_number = self.row_offset + kwargs.get("row_number", 0)
+        key_is_valid = not set(errors) & set(self.get_import_id_fields())
+        first = row_number
+        if key_is_valid:
+            first = self.seen_keys.setdefault(self.natural_key_of_instance(instance), row_number)
+        if first != row_number:
+            errors.setdefault(NON_FIELD_ERRORS, []).append(
+                ValidationError(
+                    _("Trùng với dòng %(row)s của tệp (cùng %(key)s).")
+                    % {
+                        "row": first,
+                        "key": ", ".join(
+                            str(self.fields[name].column_name)
+                            for name in self.get_import_id_fields()
+                        ),
+                    }
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """The model's own validation (`full_clean`), with errors named by column header.
+
+        Skipped, for speed on large files: the country fields (a CountryWidget only yields
+        valid codes, and django-countries would translate every country name for each row) and
+        the database constraints' own queries (each model's `clean()` states every constraint
+        with a message for staff; the constraints stay as the backstop, and a violation then
+        rolls the whole file back).
+        """
+        errors = {
+            name: list(messages) for name, messages in (import_validation_errors or {}).items()
+        }
+        if self._meta.clean_model_instances:
+            prevalidated = {
+                name for name, f in self.fields.items() if isinstance(f.widget, CountryWidget)
+            }
+            try:
+                instance.full_clean(
+                    exclude=set(errors) | prevalidated,
+                    validate_unique=validate_unique,
+                    validate_constraints=False,
+                )
+            except ValidationError as error:
+                model_errors = error.update_error_dict({})
+                # A cell that could not be read says so once, not again from clean().
+                errors = {**model_errors, **errors}
+        if errors:
+            raise ValidationError(
+                {self.error_label(name): messages for name, messages in errors.items()}
+            )
+
+    def error_label(self, name: str) -> str:
+        if name in self.fields:
+            return str(self.fields[name].column_name)
+        if name != NON_FIELD_ERRORS and self.has_model_field(name):
+            return str(self.label_of(name))
+        return name
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # Bulk writes skip Model.save(): normalise and stamp here so both paths agree.
+        instance.normalize_text()
+        if instance.pk is None and self.user is not None and self.user.is_authenticated:
+            instance.created_by = self.user
+        if instance.pk is not None:
+            instance.updated_at = timezone.now()
+        if self.user is not None:
+            instance._history_user = self.user
+
+    # Whole files ---------------------------------------------------------------------------
+
+    # Whether `import_data` says the data changed; `import_file` says it once per file.
+    announces_changes = True
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
+        """All or nothing: any invalid row rolls back the whole file (import-export only does
+        this for exceptions unless asked)."""
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        kwargs.setdefault("use_transactions", True)
+        result = super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
+        if not dry_run and self.announces_changes:
+            self.data_changed()
+        return result
+
+    def data_changed(self):
+        """Bulk writes call no record's save(): forget the cached figures (see stats_cache)."""
+        stats_cache.data_changed()
+
+    def get_bulk_update_fields(self):
+        # Model field names only, and the modification time bulk_update would not touch.
+        return [
+            name
+            for name, resource_field in self.fields.items()
+            if not isinstance(resource_field.widget, widgets.ManyToManyWidget)
+        ] + ["updated_at"]
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        """import-export's bulk mode calls plain bulk_create, which writes no history; this
+        writes the records and their history rows in bulk (simple-history)."""
+        if self.create_instances and (using_transactions or not dry_run):
+            try:
+                bulk_create_with_history(
+                    self.create_instances,
+                    self._meta.model,
+                    batch_size=batch_size,
+                    default_user=self.history_user(),
+                )
+            except Exception as error:
+                self.handle_import_error(result, error, raise_errors)
+            finally:
+                self.create_instances.clear()
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if self.update_instances and (using_transactions or not dry_run):
+            try:
+                bulk_update_with_history(
+                    self.update_instances,
+                    self._meta.model,
+                    self.get_bulk_update_fields(),
+                    batch_size=batch_size,
+                    default_user=self.history_user(),
+                )
+            except Exception as error:
+                self.handle_import_error(result, error, raise_errors)
+            finally:
+                self.update_instances.clear()
+
+    def history_user(self):
+        return self.user if self.user is not None and self.user.is_authenticated else None
+
+    @classmethod
+    def get_display_name(cls):
+        return str(capfirst(cls._meta.model._meta.verbose_name_plural))
