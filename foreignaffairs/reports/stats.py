@@ -15,17 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from agreements.models import Agreement, new_relationship_q, signed_q
-from delegations.models import (
-    Delegation,
-    Event,
-    Level,
-    date_range,
-    high_level_q,
-    hosted_q,
-    received_q,
-    sent_q,
-)
+from delegations.models import Delegation, Event, Level, high_level_q, hosted_q, received_q, sent_q
 from foreignaffairs.core.continents import Continent, continent_expression
+from foreignaffairs.core.dates import date_range
 from foreignaffairs.reports.models import Metric, Qualifier, ReportedFigure
 from partners.models import PartnerLocality, active_on_q
 
