@@ -1,0 +1,46 @@
+"""Links from each number to the admin list of the records behind it.
+
+The admin implements these list filters (their parameter names are a contract, see the
+apps' `admin_filters`); this is the one place that knows their names.
+"""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from agreements.models import Agreement
+from delegations.models import Delegation, Event
+from partners.models import PartnerLocality
+
+FIGURE_FILTERS = {
+    "incoming_delegations": (Delegation, {"received_in": "{year}"}),
+    "high_level_delegations": (Delegation, {"received_in": "{year}", "high_level": "yes"}),
+    "outgoing_delegations": (Delegation, {"sent_in": "{year}"}),
+    "hosted_events": (Event, {"hosted_in": "{year}"}),
+    "agreements_signed": (Agreement, {"signed_in": "{year}"}),
+    "new_relationship_agreements": (
+        Agreement,
+        {"signed_in": "{year}", "establishes_relationship__exact": "1"},
+    ),
+    "partner_localities_total": (PartnerLocality, {"active_at_end_of": "{year}"}),
+    "new_partner_localities": (PartnerLocality, {"established_in": "{year}"}),
+}
+
+
+def admin_list_url(model, params: dict | None = None) -> str:
+    opts = model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def admin_change_url(obj) -> str:
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+
+def figure_url(key: str, year: int) -> str | None:
+    """The admin list behind a yearly figure, or None for a figure with no such list."""
+    if key not in FIGURE_FILTERS:
+        return None
+    model, params = FIGURE_FILTERS[key]
+    return admin_list_url(model, {name: value.format(year=year) for name, value in params.items()})
