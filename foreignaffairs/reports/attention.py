@@ -1,8 +1,9 @@
 """What needs attention on the dashboard: visits coming up or not followed up, agreements
 signed and left aside or about to expire, partner relationships gone quiet.
 
-Each list is a QuerySet method of the app it belongs to (the thresholds live beside it); this
-module picks the first few records of each and links to the admin list of all of them.
+Each list is a QuerySet method of the app it belongs to, with its threshold beside it (the
+titles state it from the same constant, and the admin list linked to applies the same method);
+this module picks the first few records of each and links to the admin list of all of them.
 """
 
 import datetime
@@ -11,13 +12,15 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, QuerySet, Window
 from django.utils import formats
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from agreements.models import Agreement
+from agreements.models import DORMANT_AFTER_MONTHS, EXPIRING_WITHIN_DAYS, Agreement
 from delegations.models import Delegation
+from delegations.scheduling import UPCOMING_WITHIN_DAYS
 from foreignaffairs.reports.admin_links import admin_change_url, admin_list_url
-from foreignaffairs.reports.exchanges import dormant_partners
+from foreignaffairs.reports.exchanges import DORMANT_AFTER_YEARS, dormant_partners
 from partners.models import PartnerLocality
 
 
@@ -65,10 +68,10 @@ def _partner_exchange(partner: PartnerLocality) -> str:
 ATTENTION_LISTS = [
     AttentionList(
         "upcoming",
-        gettext_lazy("Đoàn sắp diễn ra (60 ngày tới)"),
+        format_lazy(gettext_lazy("Đoàn sắp diễn ra ({days} ngày tới)"), days=UPCOMING_WITHIN_DAYS),
         Delegation,
         {"upcoming": "yes"},
-        lambda today: Delegation.objects.upcoming(today, days=60).order_by("start_date", "pk"),
+        lambda today: Delegation.objects.upcoming(today).order_by("start_date", "pk"),
         _visit_detail,
     ),
     AttentionList(
@@ -81,7 +84,10 @@ ATTENTION_LISTS = [
     ),
     AttentionList(
         "dormant_agreements",
-        gettext_lazy("Văn bản ký xong chưa triển khai (12 tháng)"),
+        format_lazy(
+            gettext_lazy("Văn bản ký xong chưa triển khai ({months} tháng)"),
+            months=DORMANT_AFTER_MONTHS,
+        ),
         Agreement,
         {"dormant": "yes"},
         lambda today: Agreement.objects.dormant(today).order_by(
@@ -91,15 +97,19 @@ ATTENTION_LISTS = [
     ),
     AttentionList(
         "expiring_agreements",
-        gettext_lazy("Văn bản sắp hết hạn (180 ngày tới)"),
+        format_lazy(
+            gettext_lazy("Văn bản sắp hết hạn ({days} ngày tới)"), days=EXPIRING_WITHIN_DAYS
+        ),
         Agreement,
         {"expiring": "yes"},
-        lambda today: Agreement.objects.expiring(today, days=180).order_by("expires_on", "pk"),
+        lambda today: Agreement.objects.expiring(today).order_by("expires_on", "pk"),
         lambda agreement: _("Hết hạn %(day)s") % {"day": _day(agreement.expires_on)},
     ),
     AttentionList(
         "dormant_partners",
-        gettext_lazy("Quan hệ đối tác ít hoạt động (3 năm)"),
+        format_lazy(
+            gettext_lazy("Quan hệ đối tác ít hoạt động ({years} năm)"), years=DORMANT_AFTER_YEARS
+        ),
         PartnerLocality,
         {"dormant": "yes"},
         lambda today: dormant_partners(today).order_by(
@@ -108,6 +118,7 @@ ATTENTION_LISTS = [
         _partner_exchange,
     ),
 ]
+# Each list shows its first records, then links to the admin list of all of them.
 ATTENTION_SHOWN = 10
 
 

@@ -127,6 +127,8 @@ def _reported_series(reported_by_year: dict, years, key) -> list:
 
 
 TREND_KEYS = ("incoming_delegations", "outgoing_delegations", "agreements_signed")
+# The country chart shows the countries that sent the most delegations, this many.
+TOP_COUNTRIES = 10
 
 
 def chart_data(year, by_year, trend_years, reported_by_year) -> dict:
@@ -143,7 +145,7 @@ def chart_data(year, by_year, trend_years, reported_by_year) -> dict:
     activity_years = [y for y in trend_years if active and y >= active[0]]
     breakdowns = {
         "continent": stats.breakdown(year, "continent"),
-        "country": stats.breakdown(year, "country", limit=10),
+        "country": stats.breakdown(year, "country", limit=TOP_COUNTRIES),
         "month": stats.breakdown(year, "month"),
         "level": stats.breakdown(year, "level"),
     }
@@ -229,6 +231,7 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
         "cards": figure_cards(year, report["figures"], report["previous"], report["reported"]),
         "reported": report["reported"],
         "charts": chart_data(year, report["by_year"], trend_years, reported_by_year),
+        "top_countries": TOP_COUNTRIES,
         "attention": attention(today),
     }
 
