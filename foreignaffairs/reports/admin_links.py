@@ -10,20 +10,21 @@ from django.urls import reverse
 
 from agreements.models import Agreement
 from delegations.models import Delegation, Event
+from foreignaffairs.reports.models import Metric
 from partners.models import PartnerLocality
 
 FIGURE_FILTERS = {
-    "incoming_delegations": (Delegation, {"received_in": "{year}"}),
-    "high_level_delegations": (Delegation, {"received_in": "{year}", "high_level": "yes"}),
-    "outgoing_delegations": (Delegation, {"sent_in": "{year}"}),
-    "hosted_events": (Event, {"hosted_in": "{year}"}),
-    "agreements_signed": (Agreement, {"signed_in": "{year}"}),
-    "new_relationship_agreements": (
+    Metric.INCOMING_DELEGATIONS: (Delegation, {"received_in": "{year}"}),
+    Metric.HIGH_LEVEL_DELEGATIONS: (Delegation, {"received_in": "{year}", "high_level": "yes"}),
+    Metric.OUTGOING_DELEGATIONS: (Delegation, {"sent_in": "{year}"}),
+    Metric.HOSTED_EVENTS: (Event, {"hosted_in": "{year}"}),
+    Metric.AGREEMENTS_SIGNED: (Agreement, {"signed_in": "{year}"}),
+    Metric.NEW_RELATIONSHIP_AGREEMENTS: (
         Agreement,
         {"signed_in": "{year}", "establishes_relationship__exact": "1"},
     ),
-    "partner_localities_total": (PartnerLocality, {"active_at_end_of": "{year}"}),
-    "new_partner_localities": (PartnerLocality, {"established_in": "{year}"}),
+    Metric.PARTNER_LOCALITIES_TOTAL: (PartnerLocality, {"active_at_end_of": "{year}"}),
+    Metric.NEW_PARTNER_LOCALITIES: (PartnerLocality, {"established_in": "{year}"}),
 }
 
 

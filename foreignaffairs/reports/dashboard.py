@@ -20,7 +20,7 @@ from foreignaffairs.core import stats_cache
 from foreignaffairs.reports import stats
 from foreignaffairs.reports.admin_links import admin_change_url, figure_url
 from foreignaffairs.reports.attention import attention
-from foreignaffairs.reports.models import ReportedFigure
+from foreignaffairs.reports.models import Metric, ReportedFigure
 from foreignaffairs.reports.summary import annual_summary
 
 # Year selection ----------------------------------------------------------------------------
@@ -97,7 +97,7 @@ def recorded_url(row: dict, year: int) -> str | None:
     key = row["recorded_key"]
     if not covers_year(figure, year):
         return None
-    if figure.period_start is not None or key == "partner_localities_total":
+    if figure.period_start is not None or key == Metric.PARTNER_LOCALITIES_TOTAL:
         return figure_url(key, year)
     return None  # a cumulative total of something counted per year has no admin list
 
@@ -126,7 +126,7 @@ def _reported_series(reported_by_year: dict, years, key) -> list:
     ]
 
 
-TREND_KEYS = ("incoming_delegations", "outgoing_delegations", "agreements_signed")
+TREND_KEYS = (Metric.INCOMING_DELEGATIONS, Metric.OUTGOING_DELEGATIONS, Metric.AGREEMENTS_SIGNED)
 # The country chart shows the countries that sent the most delegations, this many.
 TOP_COUNTRIES = 10
 
@@ -175,7 +175,7 @@ def chart_data(year, by_year, trend_years, reported_by_year) -> dict:
                     "reported": _reported_series(reported_by_year, trend_years, key),
                     "reportedLabel": f"{labels[key]} ({reported_suffix})",
                 }
-                for key in ("partner_localities_total", "new_partner_localities")
+                for key in (Metric.PARTNER_LOCALITIES_TOTAL, Metric.NEW_PARTNER_LOCALITIES)
             ],
         },
         "breakdowns": {
