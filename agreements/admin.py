@@ -10,7 +10,13 @@ from agreements.admin_filters import (
     PartnerCountryFilter,
     SignedInFilter,
 )
-from agreements.models import Agreement, CooperationField, ImplementationActivity, Status
+from agreements.models import (
+    EXPIRING_WITHIN_DAYS,
+    Agreement,
+    CooperationField,
+    ImplementationActivity,
+    Status,
+)
 from agreements.resources import AgreementResource
 from agreements.services import establish_relationships
 from foreignaffairs.core.admin_base import (
@@ -20,9 +26,6 @@ from foreignaffairs.core.admin_base import (
     unaccent_search,
 )
 from foreignaffairs.core.admin_filters import ContinentFilter
-
-# The "expiring" flag and filter look this far ahead.
-EXPIRING_WITHIN_DAYS = 180
 
 
 class ImplementationActivityInline(admin.TabularInline):

@@ -2,8 +2,9 @@
 
 `signed_in=<year>` (rule 4), `effective_status=<negotiating|in_force|expired|terminated>`
 (the status as of today: an agreement in force past a non-renewing expiry reads as expired),
-`dormant=yes` (in force, nothing done for 12 months), `expiring=yes` (in force, not renewing,
-expiring within 180 days), `continent=<code>` and `country=<code>` (of the partners).
+`dormant=yes` (in force, nothing done for DORMANT_AFTER_MONTHS), `expiring=yes` (in force,
+not renewing, expiring within EXPIRING_WITHIN_DAYS), `continent=<code>` and `country=<code>`
+(of the partners).
 
 `effective_status`, `dormant` and `expiring` filter on the annotations the admin's queryset
 carries (`with_follow_up()` and the `expiring` flag), so the filter and the column agree.
@@ -11,10 +12,11 @@ carries (`with_follow_up()` and the `expiring` flag), so the filter and the colu
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from agreements.models import Agreement, Status
+from agreements.models import DORMANT_AFTER_MONTHS, EXPIRING_WITHIN_DAYS, Agreement, Status
 from foreignaffairs.core import stats_cache
 from foreignaffairs.core.admin_filters import FlagFilter, YearFilter
 from partners.models import PartnerLocality
@@ -45,7 +47,7 @@ class EffectiveStatusFilter(admin.SimpleListFilter):
 
 
 class DormantFilter(FlagFilter):
-    title = _("ký xong để đó (12 tháng)")
+    title = format_lazy(_("ký xong để đó ({months} tháng)"), months=DORMANT_AFTER_MONTHS)
     parameter_name = "dormant"
 
     def keep(self, queryset):
@@ -53,7 +55,7 @@ class DormantFilter(FlagFilter):
 
 
 class ExpiringFilter(FlagFilter):
-    title = _("sắp hết hạn (180 ngày)")
+    title = format_lazy(_("sắp hết hạn ({days} ngày)"), days=EXPIRING_WITHIN_DAYS)
     parameter_name = "expiring"
 
     def keep(self, queryset):

@@ -1,7 +1,8 @@
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
-from agreements.models import Agreement, Status
+from agreements.models import DORMANT_AFTER_MONTHS, Agreement, Status
 from foreignaffairs.core.continents import countries_in
 from foreignaffairs.core.rest.filters import (
     ContinentFilter,
@@ -39,7 +40,10 @@ class AgreementFilter(filters.FilterSet):
     )
     dormant = StrictBooleanFilter(
         field_name="dormant",
-        help_text=_("Ký xong để đó: có hiệu lực, 12 tháng không có hoạt động triển khai."),
+        help_text=format_lazy(
+            _("Ký xong để đó: có hiệu lực, {months} tháng không có hoạt động triển khai."),
+            months=DORMANT_AFTER_MONTHS,
+        ),
     )
     expiring_within_days = IntegerFilter(
         method="filter_expiring",

@@ -17,6 +17,8 @@ from foreignaffairs.core.uploads import validate_pdf
 
 # An agreement in force with nothing done under it for this long is "ký xong để đó".
 DORMANT_AFTER_MONTHS = 12
+# An agreement in force and not renewing "expires soon" within this many days from today.
+EXPIRING_WITHIN_DAYS = 180
 
 
 class Kind(models.TextChoices):
@@ -166,11 +168,12 @@ class AgreementQuerySet(models.QuerySet):
         )
 
     def dormant(self, today: datetime.date | None = None):
-        """In force, and nothing done under it for 12 months (from signing if never)."""
+        """In force, and nothing done under it for DORMANT_AFTER_MONTHS (from signing if
+        never)."""
         return self.with_follow_up(today).filter(dormant=True)
 
-    def expiring(self, today: datetime.date | None = None, days: int = 180):
-        """In force, not renewing, expiring within `days` from `today`."""
+    def expiring(self, today: datetime.date | None = None, days: int = EXPIRING_WITHIN_DAYS):
+        """In force, not renewing, expiring from `today` to `days` days ahead (both included)."""
         today = today or timezone.localdate()
         return self.with_effective_status(today).filter(
             effective_status=Status.IN_FORCE,

@@ -1,7 +1,8 @@
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from agreements.models import Agreement, CooperationField
+from agreements.models import DORMANT_AFTER_MONTHS, Agreement, CooperationField
 from agreements.services import save_agreement
 from foreignaffairs.core.rest.serializers import ValidatedModelSerializer, model_validation_as_400
 
@@ -21,7 +22,10 @@ class AgreementSerializer(ValidatedModelSerializer):
     dormant = serializers.BooleanField(
         read_only=True,
         label=_("ký xong để đó"),
-        help_text=_("Đang có hiệu lực và không có hoạt động triển khai nào trong 12 tháng."),
+        help_text=format_lazy(
+            _("Đang có hiệu lực và không có hoạt động triển khai nào trong {months} tháng."),
+            months=DORMANT_AFTER_MONTHS,
+        ),
     )
 
     class Meta:

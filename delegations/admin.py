@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from delegations.admin_filters import (
     HighLevelFilter,
     HostedInFilter,
+    NeedsUpdateFilter,
     ReceivedInFilter,
     SentInFilter,
     StartYearFilter,
+    UpcomingFilter,
 )
 from delegations.models import Delegation, DelegationMember, Event, Pillar, Status
 from delegations.resources import DelegationResource, EventResource
@@ -22,7 +24,7 @@ from foreignaffairs.core.admin_base import (
     country_with_flag,
     unaccent_search,
 )
-from foreignaffairs.core.admin_filters import ContinentFilter, NeedsUpdateFilter, UpcomingFilter
+from foreignaffairs.core.admin_filters import ContinentFilter
 
 
 def possible_duplicates(delegation: Delegation):

@@ -1,13 +1,16 @@
 """Delegation and event list filters. Parameter names the dashboard links to (keep them):
 
 Delegations: `received_in=<year>` (rule 1), `sent_in=<year>` (rule 3), `high_level=yes`
-(rule 2's level set), `needs_update=yes`, `upcoming=yes` (next 60 days), `continent=<code>`;
+(rule 2's level set), `needs_update=yes`, `upcoming=yes` (the next UPCOMING_WITHIN_DAYS),
+`continent=<code>` (shared, in foreignaffairs.core.admin_filters);
 also `year=<year>` (any direction or status, by start date).
 Events: `hosted_in=<year>` (rule 6), `needs_update=yes`, `upcoming=yes`, `year=<year>`.
 """
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from delegations.scheduling import UPCOMING_WITHIN_DAYS
 from foreignaffairs.core.admin_filters import FlagFilter, YearFilter
 
 
@@ -55,3 +58,23 @@ class HostedInFilter(YearFilter):
 
     def filter_year(self, queryset, year):
         return queryset.hosted_in(year)
+
+
+class NeedsUpdateFilter(FlagFilter):
+    """`?needs_update=yes`: start date passed but still pending (planned, or confirmed)."""
+
+    title = _("cần cập nhật tình trạng")
+    parameter_name = "needs_update"
+
+    def keep(self, queryset):
+        return queryset.needs_update()
+
+
+class UpcomingFilter(FlagFilter):
+    """`?upcoming=yes`: pending, starting within the next UPCOMING_WITHIN_DAYS."""
+
+    title = format_lazy(_("sắp diễn ra ({days} ngày tới)"), days=UPCOMING_WITHIN_DAYS)
+    parameter_name = "upcoming"
+
+    def keep(self, queryset):
+        return queryset.upcoming()

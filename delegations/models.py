@@ -1,16 +1,15 @@
-import datetime
-
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from delegations.scheduling import (
+    ScheduledActivity,
+    ScheduledActivityQuerySet,
+)
 from foreignaffairs.core.continents import continent_expression, countries_in
-from foreignaffairs.core.dates import date_range
-from foreignaffairs.core.models import DomainModel
 
 
 class Direction(models.TextChoices):
@@ -56,15 +55,6 @@ class HostRole(models.TextChoices):
     COORDINATE = "coordinate", _("Phối hợp")
 
 
-class DatePrecision(models.TextChoices):
-    """How much of the date the source states; the stored date is the first day of it."""
-
-    DAY = "day", _("Đúng ngày")
-    MONTH = "month", _("Chỉ biết tháng")
-    HALF_YEAR = "half_year", _("Chỉ biết nửa năm")
-    YEAR = "year", _("Chỉ biết năm")
-
-
 class Pillar(models.Model):
     """The pillars of foreign affairs a visit serves; several may apply."""
 
@@ -101,7 +91,9 @@ def high_level_q() -> Q:
     return Q(level__in=HIGH_LEVELS)
 
 
-class DelegationQuerySet(models.QuerySet):
+class DelegationQuerySet(ScheduledActivityQuerySet):
+    pending_statuses = (Status.PLANNED, Status.CONFIRMED)
+
     def incoming(self):
         return self.filter(direction=Direction.INCOMING)
 
@@ -110,11 +102,6 @@ class DelegationQuerySet(models.QuerySet):
 
     def completed(self):
         return self.filter(status=Status.COMPLETED)
-
-    def started_in_years(self, first: int, last: int):
-        """Start date from 1 January `first` to 31 December `last` (a visit spanning New
-        Year belongs to the year it started)."""
-        return self.filter(**date_range("start_date", first, last))
 
     def received(self):
         """Counting rule 1 without the year: incoming and completed."""
@@ -136,19 +123,6 @@ class DelegationQuerySet(models.QuerySet):
         """Counting rule 2 (with received_in): the head's level is in the high-level set."""
         return self.filter(high_level_q())
 
-    def needs_update(self, today: datetime.date | None = None):
-        """Visits whose start date has passed but are still planned or confirmed."""
-        today = today or timezone.localdate()
-        return self.filter(start_date__lt=today, status__in=[Status.PLANNED, Status.CONFIRMED])
-
-    def upcoming(self, today: datetime.date | None = None, days: int = 60):
-        today = today or timezone.localdate()
-        return self.filter(
-            start_date__gte=today,
-            start_date__lte=today + datetime.timedelta(days=days),
-            status__in=[Status.PLANNED, Status.CONFIRMED],
-        )
-
     def in_continent(self, continent: str):
         return self.filter(country__in=countries_in(continent))
 
@@ -156,7 +130,7 @@ class DelegationQuerySet(models.QuerySet):
         return self.annotate(continent=continent_expression("country"))
 
 
-class Delegation(DomainModel):
+class Delegation(ScheduledActivity):
     direction = models.CharField(
         _("chiều đoàn"), max_length=10, choices=Direction, default=Direction.INCOMING
     )
@@ -192,15 +166,6 @@ class Delegation(DomainModel):
     head_name = models.CharField(_("trưởng đoàn"), max_length=200, blank=True)
     head_title = models.CharField(_("chức vụ trưởng đoàn"), max_length=300, blank=True)
     member_count = models.IntegerField(_("số thành viên"), null=True, blank=True)
-    start_date = models.DateField(_("ngày bắt đầu"))
-    end_date = models.DateField(_("ngày kết thúc"), null=True, blank=True)
-    date_precision = models.CharField(
-        _("độ chính xác của ngày"),
-        max_length=10,
-        choices=DatePrecision,
-        default=DatePrecision.DAY,
-        help_text=_("Khi nguồn chỉ nêu tháng, nửa năm hoặc năm, ngày lưu là ngày đầu kỳ."),
-    )
     status = models.CharField(
         _("tình trạng"), max_length=10, choices=Status, default=Status.PLANNED
     )
@@ -229,16 +194,11 @@ class Delegation(DomainModel):
     objects = DelegationQuerySet.as_manager()
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(ScheduledActivity.Meta):
         verbose_name = _("đoàn")
         verbose_name_plural = _("đoàn vào, đoàn ra")
-        ordering = ["-start_date", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
-                name="delegations_delegation_end_after_start",
-                violation_error_message=_("Ngày kết thúc không được trước ngày bắt đầu."),
-            ),
+            *ScheduledActivity.Meta.constraints,  # delegations_delegation_end_after_start
             models.CheckConstraint(
                 condition=Q(member_count__isnull=True) | Q(member_count__gte=0),
                 name="delegations_delegation_member_count_non_negative",
@@ -277,18 +237,17 @@ class Delegation(DomainModel):
             models.Index(fields=["level", "start_date"], name="delegations_level_idx"),
         ]
 
-    def __str__(self):
-        return f"{self.title} ({self.start_date:%d/%m/%Y})" if self.start_date else self.title
-
     @property
     def is_high_level(self) -> bool:
         return self.level in HIGH_LEVELS
 
     def clean(self):
+        if self.partner_id and not self.country:
+            self.country = self.partner.country
         super().clean()
-        errors = {}
-        if self.end_date and self.start_date and self.end_date < self.start_date:
-            errors["end_date"] = _("Ngày kết thúc không được trước ngày bắt đầu.")
+
+    def validation_errors(self) -> dict:
+        errors = super().validation_errors()
         if self.member_count is not None and self.member_count < 0:
             errors["member_count"] = _("Số thành viên không được âm.")
         if self.partner_id and self.country and self.partner.country != self.country:
@@ -299,8 +258,6 @@ class Delegation(DomainModel):
                 "partner_country": self.partner.country.name,
                 "country": self.country.name,
             }
-        if self.partner_id and not self.country:
-            self.country = self.partner.country
         if (
             self.status == Status.COMPLETED
             and self.start_date
@@ -312,8 +269,7 @@ class Delegation(DomainModel):
             )
         if not self.country and self.level != Level.INTERNATIONAL_ORGANIZATION:
             errors["country"] = _("Cần chọn quốc gia (chỉ đoàn tổ chức quốc tế mới được để trống).")
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
 
 class DelegationMember(models.Model):
@@ -360,7 +316,9 @@ def hosted_q() -> Q:
     return ~Q(status=EventStatus.CANCELLED) & Q(role__in=[EventRole.HOST, EventRole.CO_HOST])
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(ScheduledActivityQuerySet):
+    pending_statuses = (EventStatus.PLANNED,)
+
     def held(self):
         return self.filter(status=EventStatus.HELD)
 
@@ -371,39 +329,15 @@ class EventQuerySet(models.QuerySet):
         """Counting rule 6 without the year: hosted or co-hosted by the city, not cancelled."""
         return self.filter(hosted_q())
 
-    def started_in_years(self, first: int, last: int):
-        return self.filter(**date_range("start_date", first, last))
-
     def hosted_in(self, year: int):
         """Counting rule 6: hosted or co-hosted, not cancelled, starting in `year`."""
         return self.hosted().started_in_years(year, year)
 
-    def needs_update(self, today: datetime.date | None = None):
-        today = today or timezone.localdate()
-        return self.filter(start_date__lt=today, status=EventStatus.PLANNED)
 
-    def upcoming(self, today: datetime.date | None = None, days: int = 60):
-        today = today or timezone.localdate()
-        return self.filter(
-            start_date__gte=today,
-            start_date__lte=today + datetime.timedelta(days=days),
-            status=EventStatus.PLANNED,
-        )
-
-
-class Event(DomainModel):
+class Event(ScheduledActivity):
     title = models.CharField(_("tên sự kiện"), max_length=300)
     kind = models.CharField(
         _("loại sự kiện"), max_length=20, choices=EventKind, default=EventKind.CONFERENCE
-    )
-    start_date = models.DateField(_("ngày bắt đầu"))
-    end_date = models.DateField(_("ngày kết thúc"), null=True, blank=True)
-    date_precision = models.CharField(
-        _("độ chính xác của ngày"),
-        max_length=10,
-        choices=DatePrecision,
-        default=DatePrecision.DAY,
-        help_text=_("Khi nguồn chỉ nêu tháng, nửa năm hoặc năm, ngày lưu là ngày đầu kỳ."),
     )
     venue = models.CharField(_("địa điểm"), max_length=300, blank=True)
     role = models.CharField(
@@ -435,16 +369,11 @@ class Event(DomainModel):
     objects = EventQuerySet.as_manager()
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(ScheduledActivity.Meta):
         verbose_name = _("sự kiện đối ngoại")
         verbose_name_plural = _("sự kiện đối ngoại")
-        ordering = ["-start_date", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
-                name="delegations_event_end_after_start",
-                violation_error_message=_("Ngày kết thúc không được trước ngày bắt đầu."),
-            ),
+            *ScheduledActivity.Meta.constraints,  # delegations_event_end_after_start
             models.CheckConstraint(
                 condition=Q(foreign_participants__isnull=True) | Q(foreign_participants__gte=0),
                 name="delegations_event_participants_non_negative",
@@ -463,14 +392,8 @@ class Event(DomainModel):
             ),
         ]
 
-    def __str__(self):
-        return f"{self.title} ({self.start_date:%d/%m/%Y})" if self.start_date else self.title
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.end_date and self.start_date and self.end_date < self.start_date:
-            errors["end_date"] = _("Ngày kết thúc không được trước ngày bắt đầu.")
+    def validation_errors(self) -> dict:
+        errors = super().validation_errors()
         if self.foreign_participants is not None and self.foreign_participants < 0:
             errors["foreign_participants"] = _("Số khách quốc tế không được âm.")
         if (
@@ -482,5 +405,4 @@ class Event(DomainModel):
                 "Sự kiện chưa diễn ra (ngày bắt đầu ở tương lai) không thể ở tình trạng "
                 "“Đã tổ chức”."
             )
-        if errors:
-            raise ValidationError(errors)
+        return errors

@@ -2,7 +2,7 @@
 
 - `active_at_end_of=<year>`: partners in a relationship on 31 December of that year (rule 5);
 - `established_in=<year>`: relationships established that year;
-- `dormant=yes`: no exchange for three years;
+- `dormant=yes`: no exchange for DORMANT_AFTER_YEARS (computed in `reports.exchanges`);
 - `continent=<code>` (shared, in foreignaffairs.core.admin_filters);
 - `status=<active|ended|not_established>`: the relationship as of today.
 """
@@ -13,10 +13,11 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Min
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from foreignaffairs.core.admin_filters import FlagFilter, YearFilter
-from partners.models import RelationshipStatus
+from partners.models import DORMANT_AFTER_YEARS, RelationshipStatus
 
 
 class EstablishedInFilter(YearFilter):
@@ -46,7 +47,7 @@ class ActiveAtEndOfFilter(YearFilter):
 class DormantFilter(FlagFilter):
     """Relies on the `dormant` annotation of the admin queryset (`reports.exchanges`)."""
 
-    title = _("lâu không trao đổi (3 năm)")
+    title = format_lazy(_("lâu không trao đổi ({years} năm)"), years=DORMANT_AFTER_YEARS)
     parameter_name = "dormant"
 
     def keep(self, queryset):

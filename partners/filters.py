@@ -1,4 +1,5 @@
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
@@ -8,7 +9,7 @@ from foreignaffairs.core.rest.filters import (
     StrictBooleanFilter,
     year_filter,
 )
-from partners.models import PartnerLocality, active_on_q
+from partners.models import DORMANT_AFTER_YEARS, PartnerLocality, active_on_q
 
 
 class PartnerLocalityFilter(filters.FilterSet):
@@ -24,7 +25,10 @@ class PartnerLocalityFilter(filters.FilterSet):
         method="filter_active", help_text=_("Đang có quan hệ tính đến hôm nay.")
     )
     dormant = StrictBooleanFilter(
-        field_name="dormant", help_text=_("Còn quan hệ nhưng 3 năm không có trao đổi.")
+        field_name="dormant",
+        help_text=format_lazy(
+            _("Còn quan hệ nhưng {years} năm không có trao đổi."), years=DORMANT_AFTER_YEARS
+        ),
     )
 
     class Meta:

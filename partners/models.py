@@ -19,6 +19,10 @@ from foreignaffairs.core.continents import (
 from foreignaffairs.core.models import DomainModel
 from foreignaffairs.core.text import fold
 
+# A relationship with no exchange for this long is dormant (computed in reports.exchanges,
+# which sees the delegations and agreements).
+DORMANT_AFTER_YEARS = 3
+
 
 class AdministrativeKind(models.TextChoices):
     CITY = "city", _("Thành phố")

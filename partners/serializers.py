@@ -1,10 +1,11 @@
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from foreignaffairs.core.continents import Continent
 from foreignaffairs.core.rest.serializers import ValidatedModelSerializer
-from partners.models import PartnerLocality
+from partners.models import DORMANT_AFTER_YEARS, PartnerLocality
 
 
 class CountryNameField(serializers.CharField):
@@ -40,7 +41,10 @@ class PartnerLocalitySerializer(ValidatedModelSerializer):
     dormant = serializers.BooleanField(
         read_only=True,
         label=_("quan hệ trầm lắng"),
-        help_text=_("Còn quan hệ nhưng không có trao đổi nào trong 3 năm qua."),
+        help_text=format_lazy(
+            _("Còn quan hệ nhưng không có trao đổi nào trong {years} năm qua."),
+            years=DORMANT_AFTER_YEARS,
+        ),
     )
 
     class Meta:

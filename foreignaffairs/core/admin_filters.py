@@ -88,23 +88,3 @@ class ContinentFilter(admin.SimpleListFilter):
         if self.value() not in Continent.values:
             raise IncorrectLookupParameters(self.value())
         return queryset.in_continent(self.value())
-
-
-class NeedsUpdateFilter(FlagFilter):
-    """`?needs_update=yes`: start date passed but still planned (or confirmed)."""
-
-    title = _("cần cập nhật tình trạng")
-    parameter_name = "needs_update"
-
-    def keep(self, queryset):
-        return queryset.needs_update()
-
-
-class UpcomingFilter(FlagFilter):
-    """`?upcoming=yes`: planned or confirmed, starting within the next 60 days."""
-
-    title = _("sắp diễn ra (60 ngày tới)")
-    parameter_name = "upcoming"
-
-    def keep(self, queryset):
-        return queryset.upcoming()

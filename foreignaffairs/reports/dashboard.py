@@ -1,75 +1,27 @@
-"""The leaders' dashboard: the year's figures beside the published ones, trends, breakdowns,
-what needs attention, and the same figures as an Excel file.
+"""The leaders' dashboard: the year's figures beside the published ones, trends, breakdowns
+and what needs attention (`attention`); the same figures as an Excel file are in `workbook`.
 
 Every count comes from `foreignaffairs.reports.stats`; this module only arranges it. The page runs a
 fixed number of queries whatever the number of records (see tests/dashboard).
 """
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
-from io import BytesIO
-from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, F, QuerySet, Window
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
-from agreements.models import Agreement
-from delegations.models import Delegation, Event
 from foreignaffairs.core import stats_cache
 from foreignaffairs.reports import stats
-from foreignaffairs.reports.exchanges import dormant_partners
-from foreignaffairs.reports.models import ReportedFigure
+from foreignaffairs.reports.admin_links import admin_change_url, figure_url
+from foreignaffairs.reports.attention import attention
+from foreignaffairs.reports.models import Metric, ReportedFigure
 from foreignaffairs.reports.summary import annual_summary
-from partners.models import PartnerLocality
-
-# Links from each number to the admin list of the records behind it -----------------------
-# The admin implements these list filters; this is the one place that knows their names.
-
-FIGURE_FILTERS = {
-    "incoming_delegations": (Delegation, {"received_in": "{year}"}),
-    "high_level_delegations": (Delegation, {"received_in": "{year}", "high_level": "yes"}),
-    "outgoing_delegations": (Delegation, {"sent_in": "{year}"}),
-    "hosted_events": (Event, {"hosted_in": "{year}"}),
-    "agreements_signed": (Agreement, {"signed_in": "{year}"}),
-    "new_relationship_agreements": (
-        Agreement,
-        {"signed_in": "{year}", "establishes_relationship__exact": "1"},
-    ),
-    "partner_localities_total": (PartnerLocality, {"active_at_end_of": "{year}"}),
-    "new_partner_localities": (PartnerLocality, {"established_in": "{year}"}),
-}
-
-
-def admin_list_url(model, params: dict | None = None) -> str:
-    opts = model._meta
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-    return f"{url}?{urlencode(params)}" if params else url
-
-
-def admin_change_url(obj) -> str:
-    opts = obj._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-
-
-def figure_url(key: str, year: int) -> str | None:
-    """The admin list behind a yearly figure, or None for a figure with no such list."""
-    if key not in FIGURE_FILTERS:
-        return None
-    model, params = FIGURE_FILTERS[key]
-    return admin_list_url(model, {name: value.format(year=year) for name, value in params.items()})
-
 
 # Year selection ----------------------------------------------------------------------------
 
@@ -145,7 +97,7 @@ def recorded_url(row: dict, year: int) -> str | None:
     key = row["recorded_key"]
     if not covers_year(figure, year):
         return None
-    if figure.period_start is not None or key == "partner_localities_total":
+    if figure.period_start is not None or key == Metric.PARTNER_LOCALITIES_TOTAL:
         return figure_url(key, year)
     return None  # a cumulative total of something counted per year has no admin list
 
@@ -174,7 +126,9 @@ def _reported_series(reported_by_year: dict, years, key) -> list:
     ]
 
 
-TREND_KEYS = ("incoming_delegations", "outgoing_delegations", "agreements_signed")
+TREND_KEYS = (Metric.INCOMING_DELEGATIONS, Metric.OUTGOING_DELEGATIONS, Metric.AGREEMENTS_SIGNED)
+# The country chart shows the countries that sent the most delegations, this many.
+TOP_COUNTRIES = 10
 
 
 def chart_data(year, by_year, trend_years, reported_by_year) -> dict:
@@ -191,7 +145,7 @@ def chart_data(year, by_year, trend_years, reported_by_year) -> dict:
     activity_years = [y for y in trend_years if active and y >= active[0]]
     breakdowns = {
         "continent": stats.breakdown(year, "continent"),
-        "country": stats.breakdown(year, "country", limit=10),
+        "country": stats.breakdown(year, "country", limit=TOP_COUNTRIES),
         "month": stats.breakdown(year, "month"),
         "level": stats.breakdown(year, "level"),
     }
@@ -221,7 +175,7 @@ def chart_data(year, by_year, trend_years, reported_by_year) -> dict:
                     "reported": _reported_series(reported_by_year, trend_years, key),
                     "reportedLabel": f"{labels[key]} ({reported_suffix})",
                 }
-                for key in ("partner_localities_total", "new_partner_localities")
+                for key in (Metric.PARTNER_LOCALITIES_TOTAL, Metric.NEW_PARTNER_LOCALITIES)
             ],
         },
         "breakdowns": {
@@ -234,117 +188,6 @@ def chart_data(year, by_year, trend_years, reported_by_year) -> dict:
             for name, rows in breakdowns.items()
         },
     }
-
-
-def _day(day: datetime.date | None) -> str:
-    return formats.date_format(day, "SHORT_DATE_FORMAT") if day else ""
-
-
-@dataclass(frozen=True)
-class AttentionList:
-    """A list of records someone should look at, with the admin filter that lists them all."""
-
-    key: str
-    title: str
-    model: type
-    admin_filter: dict
-    queryset: Callable[[datetime.date], QuerySet]
-    detail: Callable[[object], str]
-
-
-def _visit_detail(delegation: Delegation) -> str:
-    # The title already carries the date (Delegation.__str__).
-    parts = [delegation.get_direction_display()]
-    if delegation.country:
-        parts.append(delegation.country.name)
-    parts.append(delegation.get_status_display())
-    return " · ".join(str(part) for part in parts)
-
-
-def _agreement_activity(agreement: Agreement) -> str:
-    if agreement.last_activity_on:
-        return _("Ký %(signed)s · hoạt động gần nhất %(last)s") % {
-            "signed": _day(agreement.signed_on),
-            "last": _day(agreement.last_activity_on),
-        }
-    return _("Ký %(signed)s · chưa có hoạt động triển khai") % {"signed": _day(agreement.signed_on)}
-
-
-def _partner_exchange(partner: PartnerLocality) -> str:
-    # The name already carries the country (PartnerLocality.__str__).
-    if partner.last_exchange_on:
-        return _("Trao đổi gần nhất %(last)s") % {"last": _day(partner.last_exchange_on)}
-    return _("Chưa ghi nhận trao đổi nào")
-
-
-ATTENTION_LISTS = [
-    AttentionList(
-        "upcoming",
-        gettext_lazy("Đoàn sắp diễn ra (60 ngày tới)"),
-        Delegation,
-        {"upcoming": "yes"},
-        lambda today: Delegation.objects.upcoming(today, days=60).order_by("start_date", "pk"),
-        _visit_detail,
-    ),
-    AttentionList(
-        "needs_update",
-        gettext_lazy("Đoàn đã qua ngày nhưng chưa cập nhật kết quả"),
-        Delegation,
-        {"needs_update": "yes"},
-        lambda today: Delegation.objects.needs_update(today).order_by("start_date", "pk"),
-        _visit_detail,
-    ),
-    AttentionList(
-        "dormant_agreements",
-        gettext_lazy("Văn bản ký xong chưa triển khai (12 tháng)"),
-        Agreement,
-        {"dormant": "yes"},
-        lambda today: Agreement.objects.dormant(today).order_by(
-            F("last_activity_on").asc(nulls_first=True), "signed_on", "pk"
-        ),
-        _agreement_activity,
-    ),
-    AttentionList(
-        "expiring_agreements",
-        gettext_lazy("Văn bản sắp hết hạn (180 ngày tới)"),
-        Agreement,
-        {"expiring": "yes"},
-        lambda today: Agreement.objects.expiring(today, days=180).order_by("expires_on", "pk"),
-        lambda agreement: _("Hết hạn %(day)s") % {"day": _day(agreement.expires_on)},
-    ),
-    AttentionList(
-        "dormant_partners",
-        gettext_lazy("Quan hệ đối tác ít hoạt động (3 năm)"),
-        PartnerLocality,
-        {"dormant": "yes"},
-        lambda today: dormant_partners(today).order_by(
-            F("last_exchange_on").asc(nulls_first=True), "established_on", "name", "pk"
-        ),
-        _partner_exchange,
-    ),
-]
-ATTENTION_SHOWN = 10
-
-
-def attention(today: datetime.date) -> list[dict]:
-    """Each list's first records and how many there are in all: one query per list (the total
-    is a window count over the same rows, so the filter runs once)."""
-    sections = []
-    for spec in ATTENTION_LISTS:
-        shown = list(spec.queryset(today).annotate(total=Window(Count("*")))[:ATTENTION_SHOWN])
-        sections.append(
-            {
-                "key": spec.key,
-                "title": spec.title,
-                "count": shown[0].total if shown else 0,
-                "url": admin_list_url(spec.model, spec.admin_filter),
-                "items": [
-                    {"title": str(obj), "detail": spec.detail(obj), "url": admin_change_url(obj)}
-                    for obj in shown
-                ],
-            }
-        )
-    return sections
 
 
 def year_report(selection: YearSelection, today: datetime.date) -> dict:
@@ -388,6 +231,7 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
         "cards": figure_cards(year, report["figures"], report["previous"], report["reported"]),
         "reported": report["reported"],
         "charts": chart_data(year, report["by_year"], trend_years, reported_by_year),
+        "top_countries": TOP_COUNTRIES,
         "attention": attention(today),
     }
 
@@ -402,123 +246,3 @@ def dashboard(request):
         "dashboard", selection.year, today, compute=lambda: dashboard_context(selection, today)
     )
     return render(request, "dashboard/dashboard.html", {**context, "form": selection.form})
-
-
-# Excel export ------------------------------------------------------------------------------
-
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="9B1C1C")
-
-
-def _write_table(sheet, headers: list[str], rows: list[list], widths: list[int]) -> None:
-    sheet.append(headers)
-    for cell in sheet[sheet.max_row]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-
-
-def year_workbook(report: dict) -> Workbook:
-    year, figures, previous = report["year"], report["figures"], report["previous"]
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Số liệu năm %(year)s") % {"year": year}
-    sheet.append([_("Số liệu hoạt động đối ngoại năm %(year)s") % {"year": year}])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(
-        [_("Sở Ngoại vụ TP. Hồ Chí Minh, xuất ngày %(day)s") % {"day": _day(timezone.localdate())}]
-    )
-    sheet.append([report["summary"]])
-    sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=7)
-    sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.row_dimensions[3].height = 90
-    sheet.append([])
-    rows = []
-    for card in figure_cards(year, figures, previous, report["reported"]):
-        published = [row["figure"] for row in card["reported"]]
-        rows.append(
-            [
-                str(card["label"]),
-                card["value"],
-                card["previous"],
-                card["change"]["difference"],
-                card["change"]["percent"],
-                "; ".join(_published_text(figure, card["key"]) for figure in published) or None,
-                "; ".join(figure.source for figure in published) or None,
-            ]
-        )
-    _write_table(
-        sheet,
-        [
-            _("Chỉ tiêu"),
-            _("Năm %(year)s") % {"year": year},
-            _("Năm %(year)s") % {"year": year - 1},
-            _("Tăng/giảm"),
-            _("Tăng/giảm (%)"),
-            _("Số liệu công bố"),
-            _("Nguồn"),
-        ],
-        rows,
-        [36, 12, 12, 12, 14, 30, 40],
-    )
-
-    published = workbook.create_sheet(_("Số liệu công bố"))
-    _write_table(
-        published,
-        [
-            _("Chỉ tiêu công bố"),
-            _("Kỳ"),
-            _("Giá trị công bố"),
-            _("Mức chính xác"),
-            _("Ghi nhận cùng kỳ"),
-            _("Mức đầy đủ (%)"),
-            _("Nguồn"),
-            _("Trích dẫn"),
-        ],
-        [
-            [
-                row["figure"].get_metric_display(),
-                row["figure"].period_label,
-                float(row["figure"].value),
-                row["figure"].get_qualifier_display(),
-                row["recorded"],
-                row["completeness"],
-                row["figure"].source,
-                row["figure"].quote,
-            ]
-            for row in report["reported"]
-        ],
-        [36, 24, 14, 14, 14, 14, 40, 60],
-    )
-    return workbook
-
-
-def _published_text(figure: ReportedFigure, key: str) -> str:
-    """ "155", or "21 (Đoàn lãnh đạo Thành phố đi nước ngoài)" when the published metric is
-    narrower than the recorded figure it stands beside."""
-    if figure.metric == key:
-        return str(figure.display_value)
-    return f"{figure.display_value} ({figure.get_metric_display()})"
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@require_GET
-@login_required
-def dashboard_xlsx(request):
-    today = timezone.localdate()
-    report = year_report(select_year(request, today), today)
-    buffer = BytesIO()
-    year_workbook(report).save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="so-lieu-doi-ngoai-{report["year"]}.xlsx"'
-    )
-    return response

@@ -18,10 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import Agreement, ImplementationActivity
 from delegations.models import Delegation, Event
 from foreignaffairs.core.dates import latest_dates, latest_of, none_since, years_before
-from partners.models import PartnerLocality
-
-# A relationship with no exchange for this long is flagged as dormant.
-DORMANT_AFTER_YEARS = 3
+from partners.models import DORMANT_AFTER_YEARS, PartnerLocality
 
 
 def exchange_sources() -> list[tuple[models.QuerySet, str]]:

@@ -15,51 +15,48 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from agreements.models import Agreement, new_relationship_q, signed_q
-from delegations.models import (
-    Delegation,
-    Event,
-    Level,
-    date_range,
-    high_level_q,
-    hosted_q,
-    received_q,
-    sent_q,
-)
+from delegations.models import Delegation, Event, Level, high_level_q, hosted_q, received_q, sent_q
 from foreignaffairs.core.continents import Continent, continent_expression
+from foreignaffairs.core.dates import date_range
 from foreignaffairs.reports.models import Metric, Qualifier, ReportedFigure
 from partners.models import PartnerLocality, active_on_q
 
 
 @dataclass(frozen=True)
 class Figure:
-    key: str
+    metric: Metric
     label: str
+
+    @property
+    def key(self) -> str:
+        """The metric's code as a plain string: the figure's name in results and API fields."""
+        return self.metric.value
 
 
 FIGURES = [
-    Figure("incoming_delegations", _("Đoàn quốc tế đến Thành phố")),
-    Figure("high_level_delegations", _("Đoàn cấp cao")),
-    Figure("outgoing_delegations", _("Đoàn Thành phố đi nước ngoài")),
-    Figure("hosted_events", _("Sự kiện đối ngoại")),
-    Figure("agreements_signed", _("Văn bản hợp tác ký kết")),
-    Figure("new_relationship_agreements", _("Văn bản thiết lập quan hệ mới")),
-    Figure("partner_localities_total", _("Địa phương đối tác cuối năm")),
-    Figure("new_partner_localities", _("Địa phương đối tác mới")),
+    Figure(Metric.INCOMING_DELEGATIONS, _("Đoàn quốc tế đến Thành phố")),
+    Figure(Metric.HIGH_LEVEL_DELEGATIONS, _("Đoàn cấp cao")),
+    Figure(Metric.OUTGOING_DELEGATIONS, _("Đoàn Thành phố đi nước ngoài")),
+    Figure(Metric.HOSTED_EVENTS, _("Sự kiện đối ngoại")),
+    Figure(Metric.AGREEMENTS_SIGNED, _("Văn bản hợp tác ký kết")),
+    Figure(Metric.NEW_RELATIONSHIP_AGREEMENTS, _("Văn bản thiết lập quan hệ mới")),
+    Figure(Metric.PARTNER_LOCALITIES_TOTAL, _("Địa phương đối tác cuối năm")),
+    Figure(Metric.NEW_PARTNER_LOCALITIES, _("Địa phương đối tác mới")),
 ]
 FIGURE_KEYS = [figure.key for figure in FIGURES]
 
 # A published metric and the recorded figure it is compared with.
 RECORDED_FOR_METRIC = {
-    Metric.INCOMING_DELEGATIONS: "incoming_delegations",
-    Metric.HIGH_LEVEL_DELEGATIONS: "high_level_delegations",
-    Metric.OUTGOING_DELEGATIONS: "outgoing_delegations",
-    Metric.OUTGOING_LEADER_DELEGATIONS: "outgoing_delegations",
-    Metric.HOSTED_EVENTS: "hosted_events",
-    Metric.AGREEMENTS_SIGNED: "agreements_signed",
-    Metric.NEW_RELATIONSHIP_AGREEMENTS: "new_relationship_agreements",
-    Metric.PARTNER_LOCALITIES_TOTAL: "partner_localities_total",
-    Metric.NEW_PARTNER_LOCALITIES: "new_partner_localities",
-    Metric.AGREEMENTS_TOTAL: "agreements_total",
+    Metric.INCOMING_DELEGATIONS: Metric.INCOMING_DELEGATIONS,
+    Metric.HIGH_LEVEL_DELEGATIONS: Metric.HIGH_LEVEL_DELEGATIONS,
+    Metric.OUTGOING_DELEGATIONS: Metric.OUTGOING_DELEGATIONS,
+    Metric.OUTGOING_LEADER_DELEGATIONS: Metric.OUTGOING_DELEGATIONS,
+    Metric.HOSTED_EVENTS: Metric.HOSTED_EVENTS,
+    Metric.AGREEMENTS_SIGNED: Metric.AGREEMENTS_SIGNED,
+    Metric.NEW_RELATIONSHIP_AGREEMENTS: Metric.NEW_RELATIONSHIP_AGREEMENTS,
+    Metric.PARTNER_LOCALITIES_TOTAL: Metric.PARTNER_LOCALITIES_TOTAL,
+    Metric.NEW_PARTNER_LOCALITIES: Metric.NEW_PARTNER_LOCALITIES,
+    Metric.AGREEMENTS_TOTAL: Metric.AGREEMENTS_TOTAL,
 }
 
 
@@ -100,18 +97,22 @@ def yearly_figures(first: int, last: int) -> dict[int, dict[str, int]]:
         return {}
     delegations = Delegation.objects
     columns = {
-        "incoming_delegations": _count_by_year(delegations.received(), "start_date", first, last),
-        "high_level_delegations": _count_by_year(
+        Metric.INCOMING_DELEGATIONS: _count_by_year(
+            delegations.received(), "start_date", first, last
+        ),
+        Metric.HIGH_LEVEL_DELEGATIONS: _count_by_year(
             delegations.received().high_level(), "start_date", first, last
         ),
-        "outgoing_delegations": _count_by_year(delegations.sent(), "start_date", first, last),
-        "hosted_events": _count_by_year(Event.objects.hosted(), "start_date", first, last),
-        "agreements_signed": _count_by_year(Agreement.objects.signed(), "signed_on", first, last),
-        "new_relationship_agreements": _count_by_year(
+        Metric.OUTGOING_DELEGATIONS: _count_by_year(delegations.sent(), "start_date", first, last),
+        Metric.HOSTED_EVENTS: _count_by_year(Event.objects.hosted(), "start_date", first, last),
+        Metric.AGREEMENTS_SIGNED: _count_by_year(
+            Agreement.objects.signed(), "signed_on", first, last
+        ),
+        Metric.NEW_RELATIONSHIP_AGREEMENTS: _count_by_year(
             Agreement.objects.signed().new_relationships(), "signed_on", first, last
         ),
-        "partner_localities_total": _partners_at_year_ends(first, last),
-        "new_partner_localities": _count_by_year(
+        Metric.PARTNER_LOCALITIES_TOTAL: _partners_at_year_ends(first, last),
+        Metric.NEW_PARTNER_LOCALITIES: _count_by_year(
             PartnerLocality.objects.all(), "established_on", first, last
         ),
     }
@@ -197,26 +198,30 @@ def _recorded_aggregates(figures: list[ReportedFigure]) -> dict[int, int | None]
     figure a conditional count on the rule's column predicates, over the rows dated within
     the figures' periods only."""
     rules = {
-        "incoming_delegations": (Delegation, received_q(), "start_date"),
-        "high_level_delegations": (Delegation, received_q() & high_level_q(), "start_date"),
-        "outgoing_delegations": (Delegation, sent_q(), "start_date"),
-        "hosted_events": (Event, hosted_q(), "start_date"),
-        "agreements_signed": (Agreement, signed_q(), "signed_on"),
-        "new_relationship_agreements": (Agreement, signed_q() & new_relationship_q(), "signed_on"),
-        "agreements_total": (Agreement, signed_q(), "signed_on"),
-        "new_partner_localities": (PartnerLocality, Q(), "established_on"),
+        Metric.INCOMING_DELEGATIONS: (Delegation, received_q(), "start_date"),
+        Metric.HIGH_LEVEL_DELEGATIONS: (Delegation, received_q() & high_level_q(), "start_date"),
+        Metric.OUTGOING_DELEGATIONS: (Delegation, sent_q(), "start_date"),
+        Metric.HOSTED_EVENTS: (Event, hosted_q(), "start_date"),
+        Metric.AGREEMENTS_SIGNED: (Agreement, signed_q(), "signed_on"),
+        Metric.NEW_RELATIONSHIP_AGREEMENTS: (
+            Agreement,
+            signed_q() & new_relationship_q(),
+            "signed_on",
+        ),
+        Metric.AGREEMENTS_TOTAL: (Agreement, signed_q(), "signed_on"),
+        Metric.NEW_PARTNER_LOCALITIES: (PartnerLocality, Q(), "established_on"),
     }
     terms: dict[type, dict] = {}
     periods: dict[type, list] = {}
     for figure in figures:
         key = RECORDED_FOR_METRIC.get(figure.metric)
         start, end = figure.period_start, figure.period_end
-        if key == "partner_localities_total":
+        if key == Metric.PARTNER_LOCALITIES_TOTAL:
             model, date_field, condition = PartnerLocality, "established_on", active_on_q(end)
             start = None  # established on or before the day, however long ago
         elif key in rules:
             model, rule, date_field = rules[key]
-            if key == "agreements_total":
+            if key == Metric.AGREEMENTS_TOTAL:
                 start = None  # signed up to the end of the period, however long ago
             condition = rule & _in_period(date_field, start, end)
         else:

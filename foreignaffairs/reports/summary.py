@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Mapping
 
 from foreignaffairs.core.text import vi_number, vi_percent
+from foreignaffairs.reports.models import Metric
 from foreignaffairs.reports.stats import change
 
 
@@ -62,39 +63,48 @@ def annual_summary(
     # Each clause: its text, and whether it starts with a verb that takes the leading "đã".
     clauses: list[tuple[str, bool]] = []
 
-    incoming, high_level = figures["incoming_delegations"], figures["high_level_delegations"]
+    incoming, high_level = (
+        figures[Metric.INCOMING_DELEGATIONS],
+        figures[Metric.HIGH_LEVEL_DELEGATIONS],
+    )
     if incoming:
         text = f"đón {vi_number(incoming)} đoàn khách quốc tế" + compared(
-            "incoming_delegations", "đoàn"
+            Metric.INCOMING_DELEGATIONS, "đoàn"
         )
         if high_level:
             text += f", trong đó có {vi_number(high_level)} đoàn cấp cao"
         clauses.append((text, True))
     else:
         clauses.append(
-            ("chưa đón đoàn khách quốc tế nào" + compared("incoming_delegations", "đoàn"), False)
+            (
+                "chưa đón đoàn khách quốc tế nào" + compared(Metric.INCOMING_DELEGATIONS, "đoàn"),
+                False,
+            )
         )
 
-    outgoing = figures["outgoing_delegations"]
+    outgoing = figures[Metric.OUTGOING_DELEGATIONS]
     if outgoing:
         text = f"tổ chức {vi_number(outgoing)} đoàn đi nước ngoài"
-        clauses.append((text + compared("outgoing_delegations", "đoàn"), True))
+        clauses.append((text + compared(Metric.OUTGOING_DELEGATIONS, "đoàn"), True))
     else:
         text = "chưa tổ chức đoàn đi nước ngoài nào"
-        clauses.append((text + compared("outgoing_delegations", "đoàn"), False))
+        clauses.append((text + compared(Metric.OUTGOING_DELEGATIONS, "đoàn"), False))
 
-    events = figures["hosted_events"]
+    events = figures[Metric.HOSTED_EVENTS]
     if events:
         text = f"chủ trì, đồng chủ trì {vi_number(events)} sự kiện đối ngoại"
-        clauses.append((text + compared("hosted_events", "sự kiện"), True))
+        clauses.append((text + compared(Metric.HOSTED_EVENTS, "sự kiện"), True))
     else:
         text = "chưa chủ trì sự kiện đối ngoại nào"
-        clauses.append((text + compared("hosted_events", "sự kiện"), False))
+        clauses.append((text + compared(Metric.HOSTED_EVENTS, "sự kiện"), False))
 
-    signed, founding = figures["agreements_signed"], figures["new_relationship_agreements"]
+    signed, founding = (
+        figures[Metric.AGREEMENTS_SIGNED],
+        figures[Metric.NEW_RELATIONSHIP_AGREEMENTS],
+    )
     if signed:
         text = f"ký {vi_number(signed)} văn bản hợp tác quốc tế" + compared(
-            "agreements_signed", "văn bản"
+            Metric.AGREEMENTS_SIGNED, "văn bản"
         )
         if founding:
             text += (
@@ -104,11 +114,13 @@ def annual_summary(
         clauses.append((text, True))
     else:
         text = "chưa ký văn bản hợp tác quốc tế nào"
-        clauses.append((text + compared("agreements_signed", "văn bản"), False))
+        clauses.append((text + compared(Metric.AGREEMENTS_SIGNED, "văn bản"), False))
 
-    partners = figures["partner_localities_total"]
-    partners_before = previous.get("partner_localities_total") if previous is not None else None
-    grew = figures["new_partner_localities"] > 0 or (
+    partners = figures[Metric.PARTNER_LOCALITIES_TOTAL]
+    partners_before = (
+        previous.get(Metric.PARTNER_LOCALITIES_TOTAL) if previous is not None else None
+    )
+    grew = figures[Metric.NEW_PARTNER_LOCALITIES] > 0 or (
         partners_before is not None and partners > partners_before
     )
     if partners and grew:

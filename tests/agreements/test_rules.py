@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from agreements.models import Agreement
+from agreements.models import DORMANT_AFTER_MONTHS, EXPIRING_WITHIN_DAYS, Agreement
 from foreignaffairs.core.dates import months_before
 from tests.factories import AgreementFactory, DelegationFactory, ImplementationActivityFactory
 
@@ -103,6 +103,33 @@ def test_an_agreement_is_dormant_12_months_after_its_last_activity(months, expec
     assert dormant() is expected
 
 
+@pytest.mark.parametrize(
+    ("last_activity", "expected"),
+    [
+        (months_before(TODAY, DORMANT_AFTER_MONTHS), False),  # exactly the threshold ago
+        (months_before(TODAY, DORMANT_AFTER_MONTHS) - DAY, True),  # one day more
+    ],
+)
+def test_the_dormant_threshold_to_the_day_after_the_last_activity(last_activity, expected):
+    agreement = AgreementFactory(signed_on=datetime.date(2020, 1, 1))
+    ImplementationActivityFactory(agreement=agreement, date=last_activity)
+
+    assert dormant() is expected
+
+
+@pytest.mark.parametrize(
+    ("signed_on", "expected"),
+    [
+        (months_before(TODAY, DORMANT_AFTER_MONTHS), False),
+        (months_before(TODAY, DORMANT_AFTER_MONTHS) - DAY, True),
+    ],
+)
+def test_the_dormant_threshold_to_the_day_after_signing(signed_on, expected):
+    AgreementFactory(signed_on=signed_on)
+
+    assert dormant() is expected
+
+
 def test_a_completed_visit_under_the_agreement_counts_as_activity():
     agreement = AgreementFactory(signed_on=datetime.date(2020, 1, 1))
     DelegationFactory(start_date=months_before(TODAY, 2)).agreements.add(agreement)
@@ -140,6 +167,18 @@ def test_expiring_lists_agreements_ending_within_the_window(days_left, expected)
     )
 
     assert Agreement.objects.expiring(TODAY, 180).exists() is expected
+
+
+@pytest.mark.parametrize(
+    ("days_left", "expected"),
+    [(EXPIRING_WITHIN_DAYS, True), (EXPIRING_WITHIN_DAYS + 1, False)],
+)
+def test_expiring_looks_ahead_the_threshold_by_default(days_left, expected):
+    AgreementFactory(
+        signed_on=datetime.date(2020, 1, 1), expires_on=TODAY + datetime.timedelta(days=days_left)
+    )
+
+    assert Agreement.objects.expiring(TODAY).exists() is expected
 
 
 def test_renewing_or_terminated_agreements_are_not_expiring():

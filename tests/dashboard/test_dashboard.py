@@ -3,8 +3,13 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from agreements.models import DORMANT_AFTER_MONTHS, EXPIRING_WITHIN_DAYS
+from delegations.scheduling import UPCOMING_WITHIN_DAYS
 from foreignaffairs.reports import stats
+from foreignaffairs.reports.attention import ATTENTION_LISTS, ATTENTION_SHOWN
+from partners.models import DORMANT_AFTER_YEARS
 from tests.factories import AgreementFactory, DelegationFactory, ReportedFigureFactory
 
 pytestmark = pytest.mark.django_db
@@ -337,16 +342,57 @@ def test_dormant_and_expiring_agreements_and_dormant_partners_are_counted(
     assert partners["url"] == "/admin/partners/partnerlocality/?dormant=yes"
 
 
-def test_an_attention_list_shows_the_first_ten_and_links_to_all(leader_client):
-    for offset in range(12):
+@pytest.mark.parametrize(
+    ("records", "link_to_all"), [(ATTENTION_SHOWN, False), (ATTENTION_SHOWN + 1, True)]
+)
+def test_an_attention_list_shows_its_first_records_and_links_to_all(
+    leader_client, records, link_to_all
+):
+    for offset in range(records):
         DelegationFactory(
             status="planned", start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=offset)
         )
     response = leader_client.get(URL)
     section = attention_section(response, "needs_update")
-    assert section["count"] == 12
-    assert len(section["items"]) == 10
-    assert "Xem tất cả 12" in response.content.decode()
+    assert section["count"] == records
+    assert len(section["items"]) == ATTENTION_SHOWN
+    assert (f"Xem tất cả {records}" in response.content.decode()) is link_to_all
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "vi",
+            {
+                "upcoming": f"Đoàn sắp diễn ra ({UPCOMING_WITHIN_DAYS} ngày tới)",
+                "dormant_agreements": (
+                    f"Văn bản ký xong chưa triển khai ({DORMANT_AFTER_MONTHS} tháng)"
+                ),
+                "expiring_agreements": f"Văn bản sắp hết hạn ({EXPIRING_WITHIN_DAYS} ngày tới)",
+                "dormant_partners": f"Quan hệ đối tác ít hoạt động ({DORMANT_AFTER_YEARS} năm)",
+            },
+        ),
+        (
+            "en",
+            {
+                "upcoming": f"Upcoming delegations (next {UPCOMING_WITHIN_DAYS} days)",
+                "dormant_agreements": (
+                    f"Signed agreements with no implementation ({DORMANT_AFTER_MONTHS} months)"
+                ),
+                "expiring_agreements": (
+                    f"Agreements expiring soon (next {EXPIRING_WITHIN_DAYS} days)"
+                ),
+                "dormant_partners": f"Inactive partner relationships ({DORMANT_AFTER_YEARS} years)",
+            },
+        ),
+    ],
+)
+def test_attention_titles_state_the_thresholds_the_lists_apply(language, expected):
+    with translation.override(language):
+        titles = {spec.key: str(spec.title) for spec in ATTENTION_LISTS}
+
+    assert {key: titles[key] for key in expected} == expected
 
 
 def test_the_running_year_is_marked_as_so_far_and_not_compared_in_the_summary(leader_client):

@@ -108,3 +108,13 @@ def test_the_excel_file_carries_the_summary_paragraph(leader_client, small_datas
     assert any(
         str(text).startswith("Năm 2017, Thành phố đã đón 3 đoàn khách quốc tế") for text in texts
     )
+
+
+def test_a_source_typed_as_a_formula_is_written_as_text(leader_client, small_dataset):
+    ReportedFigureFactory(
+        metric="incoming_delegations", value=155, source='=HYPERLINK("http://x","Báo cáo")'
+    )
+    _, workbook = download(leader_client, 2017)
+    incoming = figure_rows(workbook)["Đoàn quốc tế đến Thành phố"]
+    # The leading apostrophe keeps Excel and LibreOffice from running it.
+    assert incoming[6] == '\'=HYPERLINK("http://x","Báo cáo")'

@@ -8,7 +8,8 @@ import pytest
 from django.utils.text import slugify
 
 from agreements.models import CooperationField
-from delegations.models import DatePrecision, Delegation, Event
+from delegations.models import Delegation, Event
+from delegations.scheduling import DatePrecision
 from foreignaffairs.core.text import fold
 from foreignaffairs.reports.models import ReportedFigure, Scope
 from partners.models import PartnerLocality

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from delegations.models import HIGH_LEVELS, Delegation, Event, Level
+from delegations.scheduling import UPCOMING_WITHIN_DAYS
 from tests.factories import DelegationFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +144,34 @@ def test_a_past_event_still_planned_needs_update():
     EventFactory(status="held", start_date=TODAY - datetime.timedelta(days=1))
 
     assert list(Event.objects.needs_update(TODAY)) == [stale]
+
+
+# Upcoming visits and events (the dashboard's list and the admin filter) -------------------
+
+
+@pytest.mark.parametrize(
+    ("days_ahead", "expected"),
+    [
+        (0, True),  # starts today
+        (UPCOMING_WITHIN_DAYS, True),  # the last day of the window
+        (UPCOMING_WITHIN_DAYS + 1, False),  # one day beyond
+        (-1, False),  # already started: needs update instead
+    ],
+)
+@pytest.mark.parametrize(
+    ("factory", "status"), [(DelegationFactory, "confirmed"), (EventFactory, "planned")]
+)
+def test_upcoming_looks_ahead_a_fixed_number_of_days(factory, status, days_ahead, expected):
+    record = factory(status=status, start_date=TODAY + datetime.timedelta(days=days_ahead))
+
+    assert list(record._meta.model.objects.upcoming(TODAY)) == ([record] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("factory", "status"),
+    [(DelegationFactory, "completed"), (DelegationFactory, "cancelled"), (EventFactory, "held")],
+)
+def test_only_pending_records_are_upcoming(factory, status):
+    record = factory(status=status, start_date=TODAY + datetime.timedelta(days=1))
+
+    assert not record._meta.model.objects.upcoming(TODAY).exists()

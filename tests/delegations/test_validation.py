@@ -149,3 +149,21 @@ def test_admin_form_refuses_an_event_held_in_the_future(admin_client):
     assert "Sự kiện chưa diễn ra" in " ".join(errors["status"])
     assert "Số khách quốc tế không được âm." in " ".join(errors["foreign_participants"])
     assert not Event.objects.exists()
+
+
+def test_model_refuses_an_event_ending_before_it_starts():
+    event = Event(
+        title="Hội nghị", start_date=datetime.date(2025, 4, 3), end_date=datetime.date(2025, 4, 1)
+    )
+
+    with pytest.raises(ValidationError) as excinfo:
+        event.full_clean()
+
+    assert END_BEFORE_START in " ".join(excinfo.value.message_dict["end_date"])
+
+
+def test_the_shared_date_constraint_keeps_each_models_own_name():
+    names = {model: {c.name for c in model._meta.constraints} for model in (Delegation, Event)}
+
+    assert "delegations_delegation_end_after_start" in names[Delegation]
+    assert "delegations_event_end_after_start" in names[Event]

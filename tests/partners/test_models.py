@@ -8,7 +8,7 @@ from django.utils import timezone
 from foreignaffairs.core.continents import continent_of
 from foreignaffairs.core.dates import years_before
 from foreignaffairs.reports.exchanges import dormant_partners, with_last_exchange
-from partners.models import PartnerLocality, RelationshipStatus
+from partners.models import DORMANT_AFTER_YEARS, PartnerLocality, RelationshipStatus
 from tests.factories import (
     AgreementFactory,
     DelegationFactory,
@@ -228,8 +228,9 @@ def test_cancelled_visits_and_events_are_not_exchanges():
 @pytest.mark.parametrize(
     ("last_visit", "dormant"),
     [
-        (years_before(TODAY, 3) + datetime.timedelta(days=1), False),  # just under 3 years
-        (years_before(TODAY, 3) - datetime.timedelta(days=1), True),  # just over 3 years
+        (years_before(TODAY, DORMANT_AFTER_YEARS), False),  # exactly the threshold ago
+        (years_before(TODAY, DORMANT_AFTER_YEARS) + datetime.timedelta(days=1), False),
+        (years_before(TODAY, DORMANT_AFTER_YEARS) - datetime.timedelta(days=1), True),
     ],
 )
 def test_a_partner_is_dormant_after_three_years_without_exchange(last_visit, dormant):

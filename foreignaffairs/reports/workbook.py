@@ -1,0 +1,135 @@
+"""The dashboard's figures for one year as an Excel workbook: the yearly figures beside last
+year's and the published ones, then the published figures with the recorded counts."""
+
+from io import BytesIO
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE, formula_safe
+from foreignaffairs.reports.dashboard import figure_cards, select_year, year_report
+from foreignaffairs.reports.models import ReportedFigure
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="9B1C1C")
+
+
+def _write_table(sheet, headers: list[str], rows: list[list], widths: list[int]) -> None:
+    sheet.append(headers)
+    for cell in sheet[sheet.max_row]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        # Sources and quotes are typed by staff: never let one run as a formula.
+        sheet.append([formula_safe(v) if isinstance(v, str) else v for v in row])
+        for cell in sheet[sheet.max_row]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def year_workbook(report: dict) -> Workbook:
+    year, figures, previous = report["year"], report["figures"], report["previous"]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Số liệu năm %(year)s") % {"year": year}
+    sheet.append([_("Số liệu hoạt động đối ngoại năm %(year)s") % {"year": year}])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(
+        [
+            _("Sở Ngoại vụ TP. Hồ Chí Minh, xuất ngày %(day)s")
+            % {"day": formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT")}
+        ]
+    )
+    sheet.append([report["summary"]])
+    sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=7)
+    sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[3].height = 90
+    sheet.append([])
+    rows = []
+    for card in figure_cards(year, figures, previous, report["reported"]):
+        published = [row["figure"] for row in card["reported"]]
+        rows.append(
+            [
+                str(card["label"]),
+                card["value"],
+                card["previous"],
+                card["change"]["difference"],
+                card["change"]["percent"],
+                "; ".join(_published_text(figure, card["key"]) for figure in published) or None,
+                "; ".join(figure.source for figure in published) or None,
+            ]
+        )
+    _write_table(
+        sheet,
+        [
+            _("Chỉ tiêu"),
+            _("Năm %(year)s") % {"year": year},
+            _("Năm %(year)s") % {"year": year - 1},
+            _("Tăng/giảm"),
+            _("Tăng/giảm (%)"),
+            _("Số liệu công bố"),
+            _("Nguồn"),
+        ],
+        rows,
+        [36, 12, 12, 12, 14, 30, 40],
+    )
+
+    published = workbook.create_sheet(_("Số liệu công bố"))
+    _write_table(
+        published,
+        [
+            _("Chỉ tiêu công bố"),
+            _("Kỳ"),
+            _("Giá trị công bố"),
+            _("Mức chính xác"),
+            _("Ghi nhận cùng kỳ"),
+            _("Mức đầy đủ (%)"),
+            _("Nguồn"),
+            _("Trích dẫn"),
+        ],
+        [
+            [
+                row["figure"].get_metric_display(),
+                row["figure"].period_label,
+                float(row["figure"].value),
+                row["figure"].get_qualifier_display(),
+                row["recorded"],
+                row["completeness"],
+                row["figure"].source,
+                row["figure"].quote,
+            ]
+            for row in report["reported"]
+        ],
+        [36, 24, 14, 14, 14, 14, 40, 60],
+    )
+    return workbook
+
+
+def _published_text(figure: ReportedFigure, key: str) -> str:
+    """ "155", or "21 (Đoàn lãnh đạo Thành phố đi nước ngoài)" when the published metric is
+    narrower than the recorded figure it stands beside."""
+    if figure.metric == key:
+        return str(figure.display_value)
+    return f"{figure.display_value} ({figure.get_metric_display()})"
+
+
+@require_GET
+@login_required
+def dashboard_xlsx(request):
+    today = timezone.localdate()
+    report = year_report(select_year(request, today), today)
+    buffer = BytesIO()
+    year_workbook(report).save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="so-lieu-doi-ngoai-{report["year"]}.xlsx"'
+    )
+    return response
