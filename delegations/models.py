@@ -347,7 +347,14 @@ class Event(ScheduledActivity):
         _("tình trạng"), max_length=10, choices=EventStatus, default=EventStatus.PLANNED
     )
     foreign_participants = models.IntegerField(_("số khách quốc tế"), null=True, blank=True)
-    countries = CountryField(_("các quốc gia tham gia"), multiple=True, blank=True)
+    countries = CountryField(
+        _("các quốc gia tham gia"),
+        multiple=True,
+        blank=True,
+        # Fixed, not derived from django-countries' list (which changes between its versions
+        # and would ask for a migration): 250 codes and their commas fit.
+        max_length=747,
+    )
     partners = models.ManyToManyField(
         "partners.PartnerLocality",
         verbose_name=_("địa phương đối tác"),
