@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, ImplementationActivity
 from delegations.models import Delegation, Event
 from foreignaffairs.core.dates import latest_dates, latest_of, none_since, years_before
+from foreignaffairs.reports.admin_links import admin_change_url
 from partners.models import DORMANT_AFTER_YEARS, PartnerLocality
 
 
@@ -74,10 +74,6 @@ class TimelineEntry:
     url: str = ""
 
 
-def _change_url(obj) -> str:
-    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
-
-
 def partner_timeline(partner: PartnerLocality) -> list[TimelineEntry]:
     entries = []
     if partner.established_on:
@@ -95,7 +91,7 @@ def partner_timeline(partner: PartnerLocality) -> list[TimelineEntry]:
                 delegation.get_direction_display(),
                 delegation.title,
                 delegation.get_status_display(),
-                _change_url(delegation),
+                admin_change_url(delegation),
             )
         )
     for agreement in Agreement.objects.filter(partners=partner):
@@ -105,7 +101,7 @@ def partner_timeline(partner: PartnerLocality) -> list[TimelineEntry]:
                 agreement.get_kind_display(),
                 agreement.title,
                 agreement.get_status_display(),
-                _change_url(agreement),
+                admin_change_url(agreement),
             )
         )
     activities = ImplementationActivity.objects.filter(agreement__partners=partner)
@@ -116,7 +112,7 @@ def partner_timeline(partner: PartnerLocality) -> list[TimelineEntry]:
                 _("Hoạt động triển khai"),
                 f"{activity.description} — {activity.agreement.title}",
                 activity.get_kind_display(),
-                _change_url(activity.agreement),
+                admin_change_url(activity.agreement),
             )
         )
     for event in Event.objects.filter(partners=partner):
@@ -126,7 +122,7 @@ def partner_timeline(partner: PartnerLocality) -> list[TimelineEntry]:
                 _("Sự kiện"),
                 event.title,
                 event.get_status_display(),
-                _change_url(event),
+                admin_change_url(event),
             )
         )
     # Undated entries (agreements under negotiation) come last: they have not happened yet.

@@ -256,6 +256,15 @@ def test_the_admin_export_escapes_formulas_like_the_api(admin_client, start):
     assert row[header.index("Tên đoàn")] == "'" + title.replace("\r", "\n")
 
 
+def test_a_partner_name_that_looks_like_a_formula_is_exported_inert(admin_client):
+    partner = PartnerLocalityFactory(name="=Osaka", country="JP")
+    DelegationFactory(partner=partner, country="JP")
+
+    header, row = read_xlsx(export(admin_client, ""))
+
+    assert row[header.index("Địa phương đối tác")] == "'=Osaka"
+
+
 def test_text_that_looks_like_a_formula_is_exported_inert_and_reimported_intact(admin_client):
     DelegationFactory(title='=HYPERLINK("http://example.invalid","bấm")')
 

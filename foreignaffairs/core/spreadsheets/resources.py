@@ -20,6 +20,7 @@ from import_export.instance_loaders import BaseInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from foreignaffairs.core import stats_cache
+from foreignaffairs.core.spreadsheets.cells import formula_safe
 from foreignaffairs.core.spreadsheets.widgets import (
     CountryWidget,
     TextWidget,
@@ -335,6 +336,11 @@ class DomainResource(resources.ModelResource):
     def data_changed(self):
         """Bulk writes call no record's save(): forget the cached figures (see stats_cache)."""
         stats_cache.data_changed()
+
+    def export_field(self, field, instance, **kwargs):
+        # Every text cell, whichever widget wrote it (names of partners, choice labels, …).
+        value = super().export_field(field, instance, **kwargs)
+        return formula_safe(value) if isinstance(value, str) else value
 
     def get_bulk_update_fields(self):
         # Model field names only, and the modification time bulk_update would not touch.

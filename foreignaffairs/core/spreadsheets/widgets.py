@@ -20,7 +20,7 @@ from django_countries.fields import CountryField
 from import_export import widgets
 from openpyxl.utils.datetime import from_excel
 
-from foreignaffairs.core.spreadsheets.cells import FORMULA_STARTS, formula_safe
+from foreignaffairs.core.spreadsheets.cells import FORMULA_STARTS
 from foreignaffairs.core.text import fold, nfc
 
 # The languages whose labels a header or a choice may be written in.
@@ -109,8 +109,8 @@ def country_code(value) -> str:
 class TextWidget(widgets.CharWidget):
     """Text in Unicode NFC, trimmed: what a Mac, a Windows keyboard or a PDF copy produced.
 
-    Exported text that a spreadsheet would run as a formula gets a leading apostrophe
-    (`cells.formula_safe`), which import removes again.
+    The leading apostrophe that export puts before text a spreadsheet would run as a formula
+    (`DomainResource.export_field`, `cells.formula_safe`) is removed again on import.
     """
 
     def clean(self, value, row=None, **kwargs):
@@ -123,10 +123,6 @@ class TextWidget(widgets.CharWidget):
         if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
             value = value[1:]
         return value
-
-    def render(self, value, obj=None, **kwargs):
-        text = super().render(value, **kwargs)
-        return formula_safe(text) if isinstance(text, str) else text
 
 
 # Not import-export's IntegerWidget/DecimalWidget: those accept no decimal comma and answer
