@@ -26,6 +26,8 @@ from foreignaffairs.core.admin_base import (
     unaccent_search,
 )
 from foreignaffairs.core.admin_filters import ContinentFilter
+from foreignaffairs.deadlines.admin import ConsultationInline
+from foreignaffairs.deadlines.services import sync_deadlines_for
 
 
 class ImplementationActivityInline(admin.TabularInline):
@@ -70,7 +72,7 @@ class AgreementAdmin(DomainAdmin):
     date_hierarchy = "signed_on"
     autocomplete_fields = ["partners", "signed_during_delegation", "signed_during_event"]
     checkbox_fields = ("fields",)
-    inlines = [ImplementationActivityInline]
+    inlines = [ConsultationInline, ImplementationActivityInline]
     save_on_top = True
     readonly_fields = ["last_activity", "dormant_display", *RECORD_READONLY_FIELDS]
     fieldsets = [
@@ -123,6 +125,7 @@ class AgreementAdmin(DomainAdmin):
         # failure here also undoes the agreement itself.
         super().save_related(request, form, formsets, change)
         established = establish_relationships(form.instance, user=request.user)
+        sync_deadlines_for(form.instance)  # its consultations are saved by now too
         if established:
             self.message_user(
                 request,

@@ -10,6 +10,7 @@ from rest_framework import routers
 from agreements.views import AgreementViewSet
 from delegations.views import DelegationViewSet, EventViewSet
 from foreignaffairs.api.statistics import BreakdownStatsView, YearlyStatsView
+from foreignaffairs.deadlines.api import DeadlineViewSet
 from partners.views import PartnerLocalityViewSet
 
 router = routers.DefaultRouter()
@@ -17,6 +18,7 @@ router.register("partners", PartnerLocalityViewSet, basename="partners")
 router.register("delegations", DelegationViewSet, basename="delegations")
 router.register("events", EventViewSet, basename="events")
 router.register("agreements", AgreementViewSet, basename="agreements")
+router.register("deadlines", DeadlineViewSet, basename="deadlines")
 
 app_name = "api"
 urlpatterns = [

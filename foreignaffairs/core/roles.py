@@ -24,11 +24,16 @@ DOMAIN_MODELS = [
     "delegations.event",
     "agreements.agreement",
     "agreements.implementationactivity",
+    "deadlines.consultation",
+    "deadlines.deadline",
 ]
 REFERENCE_MODELS = [
     "agreements.cooperationfield",
     "delegations.pillar",
     "foreignaffairs.reportedfigure",
+    # Managers adjust the deadline rules and enter the days off and make-up working days.
+    "deadlines.rule",
+    "deadlines.calendarday",
 ]
 
 ROLE_PERMISSIONS = {
