@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('foreignaffairs', '0003_api_client'),
+        ('foreignaffairs', '0004_plausible_dates'),
     ]
 
     operations = [
