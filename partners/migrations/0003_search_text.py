@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     its trigram index on PostgreSQL. The `pg_trgm` extension is created here, the first
     migration needing it (a no-op on SQLite)."""
 
-    dependencies = [("partners", "0001_initial")]
+    dependencies = [("partners", "0002_plausible_dates")]
 
     operations = [
         TrigramExtension(),

@@ -14,8 +14,8 @@ class Migration(migrations.Migration):
     its trigram index on PostgreSQL."""
 
     dependencies = [
-        ("agreements", "0004_bench_indexes"),
-        ("partners", "0002_search_text"),  # the pg_trgm extension
+        ("agreements", "0005_plausible_dates"),
+        ("partners", "0003_search_text"),  # the pg_trgm extension
     ]
 
     operations = [

@@ -16,8 +16,8 @@ class Migration(migrations.Migration):
     its trigram indexes on PostgreSQL."""
 
     dependencies = [
-        ("delegations", "0004_bench_indexes"),
-        ("partners", "0002_search_text"),  # the pg_trgm extension
+        ("delegations", "0005_plausible_dates"),
+        ("partners", "0003_search_text"),  # the pg_trgm extension
     ]
 
     operations = [
