@@ -12,6 +12,7 @@ from delegations.views import DelegationViewSet, EventViewSet
 from foreignaffairs.api.statistics import BreakdownStatsView, PeriodStatsView, YearlyStatsView
 from foreignaffairs.deadlines.api import DeadlineViewSet
 from partners.views import PartnerLocalityViewSet
+from plans.views import AnnualPlanViewSet, PlanItemViewSet
 
 router = routers.DefaultRouter()
 router.register("partners", PartnerLocalityViewSet, basename="partners")
@@ -19,6 +20,8 @@ router.register("delegations", DelegationViewSet, basename="delegations")
 router.register("events", EventViewSet, basename="events")
 router.register("agreements", AgreementViewSet, basename="agreements")
 router.register("deadlines", DeadlineViewSet, basename="deadlines")
+router.register("plans", AnnualPlanViewSet, basename="plans")
+router.register("plan-items", PlanItemViewSet, basename="plan-items")
 
 app_name = "api"
 urlpatterns = [

@@ -26,6 +26,8 @@ DOMAIN_MODELS = [
     "agreements.implementationactivity",
     "deadlines.consultation",
     "deadlines.deadline",
+    "plans.annualplan",
+    "plans.planitem",
 ]
 REFERENCE_MODELS = [
     "agreements.cooperationfield",
