@@ -16,7 +16,9 @@ from foreignaffairs.core.continents import (
     continent_of,
     countries_in,
 )
+from foreignaffairs.core.dates import plausible_date_constraint, validate_plausible_date
 from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.search import search_text_field
 from foreignaffairs.core.text import fold
 
 # A relationship with no exchange for this long is dormant (computed in reports.exchanges,
@@ -120,12 +122,15 @@ class PartnerLocality(DomainModel):
         null=True,
         blank=True,
         db_index=True,
+        validators=[validate_plausible_date],
         help_text=_(
             "Ngày ký văn bản thiết lập quan hệ. Để trống khi chỉ hợp tác, chưa có văn bản "
             "thiết lập; khi ký văn bản thiết lập quan hệ, ngày ký được điền tự động."
         ),
     )
-    ended_on = models.DateField(_("ngày chấm dứt quan hệ"), null=True, blank=True)
+    ended_on = models.DateField(
+        _("ngày chấm dứt quan hệ"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     latitude = models.DecimalField(
         _("vĩ độ"),
         max_digits=9,
@@ -149,9 +154,11 @@ class PartnerLocality(DomainModel):
         validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("Mã Wikidata có dạng Q123."))],
     )
     notes = models.TextField(_("ghi chú"), blank=True)
+    search_text = search_text_field()
 
+    searchable_fields = ("name", "name_en", "name_local")
     objects = PartnerLocalityQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("địa phương đối tác")
@@ -178,6 +185,10 @@ class PartnerLocality(DomainModel):
                 condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="partners_partnerlocality_longitude_range",
             ),
+            plausible_date_constraint(
+                "established_on", "partners_partnerlocality_established_on_plausible"
+            ),
+            plausible_date_constraint("ended_on", "partners_partnerlocality_ended_on_plausible"),
         ]
         indexes = [models.Index(fields=["country", "established_on"])]
 
