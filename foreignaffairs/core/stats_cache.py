@@ -125,4 +125,3 @@ def data_changed(using: str | None = None) -> None:
     if getattr(_local, "read_since_bump", True):
         bump_data_version()
     transaction.on_commit(bump_data_version, using=using)
-
