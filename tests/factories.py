@@ -2,9 +2,11 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from agreements.models import Agreement, CooperationField, ImplementationActivity
 from delegations.models import Delegation, Event
+from foreignaffairs.core.roles import LEADER
 from foreignaffairs.reports.models import ReportedFigure
 from partners.models import PartnerLocality
 
@@ -96,3 +98,10 @@ class ReportedFigureFactory(factory.django.DjangoModelFactory):
     period_end = datetime.date(2017, 12, 31)
     value = 155
     source = "Báo cáo tổng kết năm 2017"
+
+
+def with_role(user, role: str = LEADER):
+    """`user` in the group of `role`: what the dashboard, its workbook and the statistics
+    ask of a person (the group's permissions come from `setup_roles`)."""
+    user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user
