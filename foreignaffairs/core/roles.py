@@ -27,6 +27,8 @@ DOMAIN_MODELS = [
     "delegations.event",
     "agreements.agreement",
     "agreements.implementationactivity",
+    "plans.annualplan",
+    "plans.planitem",
 ]
 REFERENCE_MODELS = [
     "agreements.cooperationfield",
