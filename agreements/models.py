@@ -13,6 +13,7 @@ from delegations.models import Delegation, Event
 from foreignaffairs.core.continents import countries_in
 from foreignaffairs.core.dates import date_range, latest_dates, latest_of, months_before, none_since
 from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.origins import OriginQuerySet, origin_field
 from foreignaffairs.core.uploads import validate_pdf
 
 # An agreement in force with nothing done under it for this long is "ký xong để đó".
@@ -118,7 +119,7 @@ def dormant_q(today: datetime.date) -> Q:
     )
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(OriginQuerySet):
     def signed(self):
         return self.filter(signed_q())
 
@@ -267,6 +268,7 @@ class Agreement(DomainModel):
         help_text=_("Tệp PDF, tối đa 20 MB."),
     )
     notes = models.TextField(_("ghi chú"), blank=True)
+    origin = origin_field()
 
     objects = AgreementQuerySet.as_manager()
     history = HistoricalRecords()

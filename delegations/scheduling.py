@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from foreignaffairs.core.dates import date_range
 from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.origins import OriginQuerySet, origin_field
 
 
 class DatePrecision(models.TextChoices):
@@ -26,7 +27,7 @@ class DatePrecision(models.TextChoices):
 UPCOMING_WITHIN_DAYS = 60
 
 
-class ScheduledActivityQuerySet(models.QuerySet):
+class ScheduledActivityQuerySet(OriginQuerySet):
     """Reads shared by delegations and events. `pending_statuses`: the statuses of a visit or
     event not done yet (planned, or confirmed for a visit)."""
 
@@ -65,6 +66,7 @@ class ScheduledActivity(DomainModel):
         default=DatePrecision.DAY,
         help_text=_("Khi nguồn chỉ nêu tháng, nửa năm hoặc năm, ngày lưu là ngày đầu kỳ."),
     )
+    origin = origin_field()
 
     class Meta(DomainModel.Meta):
         abstract = True
