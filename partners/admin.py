@@ -16,6 +16,7 @@ from foreignaffairs.core.admin_base import (
     unaccent_search,
 )
 from foreignaffairs.core.admin_filters import ContinentFilter, OriginFilter
+from foreignaffairs.core.dates import dd_mm_yyyy
 from foreignaffairs.reports.exchanges import partner_timeline, with_last_exchange
 from partners.admin_filters import (
     ActiveAtEndOfFilter,
@@ -29,7 +30,7 @@ from partners.services import merge_partners, merge_preview
 
 
 def _day(value) -> str:
-    return f"{value:%d/%m/%Y}" if value else str(_("chưa có ngày"))
+    return dd_mm_yyyy(value) if value else str(_("chưa có ngày"))
 
 
 @admin.register(PartnerOrigin)

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from foreignaffairs.core import stats_cache
-from foreignaffairs.core.rest.filters import FIRST_YEAR, LAST_YEAR
+from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR
 from foreignaffairs.reports import stats
 from foreignaffairs.reports.models import Qualifier
 
@@ -28,7 +28,11 @@ class YearRangeSerializer(serializers.Serializer):
         return {
             "from": year_field(
                 required=False,
-                help_text=_("Năm đầu; mặc định là năm đầu tiên có dữ liệu."),
+                help_text=_(
+                    "Năm đầu; mặc định là năm đầu tiên có dữ liệu (không quá %(n)s năm trước "
+                    "năm cuối)."
+                )
+                % {"n": MAX_SPAN_YEARS},
             ),
             "to": year_field(
                 required=False,
@@ -38,7 +42,9 @@ class YearRangeSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         """Years left out are those of the recorded data (`stats.data_years()`); a range given
-        by one end only reaches the other end of the data. No data and no years: no rows."""
+        by one end only reaches the other end of the data, and never more than MAX_SPAN_YEARS
+        from the end given, so that the default never refuses because of one old record.
+        No data and no years: no rows."""
         first, last = attrs.get("from"), attrs.get("to")
         data_years = (
             stats_cache.cached("data_years", compute=stats.data_years)
@@ -49,10 +55,11 @@ class YearRangeSerializer(serializers.Serializer):
             if data_years is None:
                 return {"first": None, "last": None}
             first, last = data_years
+            first = max(first, last - MAX_SPAN_YEARS)
         elif first is None:
-            first = min(data_years[0], last) if data_years else last
+            first = max(min(data_years[0], last), last - MAX_SPAN_YEARS) if data_years else last
         elif last is None:
-            last = max(data_years[1], first) if data_years else first
+            last = min(max(data_years[1], first), first + MAX_SPAN_YEARS) if data_years else first
         if first > last:
             raise serializers.ValidationError(
                 {"from": [_("Năm đầu phải trước hoặc bằng năm cuối.")]}
