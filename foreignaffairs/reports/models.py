@@ -40,6 +40,8 @@ class Metric(models.TextChoices):
         _("Đoàn lãnh đạo Bộ Ngoại giao làm việc tại địa phương"),
     )
     FDI_BILLION_USD = "fdi_billion_usd", _("Vốn FDI (tỷ USD)")
+    INCOMING_PERSONS = "incoming_persons", _("Lượt người đến Thành phố")
+    OUTGOING_PERSONS = "outgoing_persons", _("Lượt người đi nước ngoài")
 
 
 class Scope(models.TextChoices):
