@@ -22,6 +22,7 @@ from foreignaffairs.core.dates import (
 )
 from foreignaffairs.core.models import DomainModel
 from foreignaffairs.core.origins import OriginQuerySet, origin_field
+from foreignaffairs.core.search import search_text_field
 from foreignaffairs.core.uploads import validate_pdf
 
 # An agreement in force with nothing done under it for this long is "ký xong để đó".
@@ -285,9 +286,12 @@ class Agreement(DomainModel):
     )
     notes = models.TextField(_("ghi chú"), blank=True)
     origin = origin_field()
+    search_text = search_text_field()
 
+    searchable_fields = ("title", "title_en", "signed_place", "partner_organization")
+    search_through = ("partners",)
     objects = AgreementQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("văn bản hợp tác")

@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from foreignaffairs.core import search
 from foreignaffairs.core.admin_base import (
     RECORD_FIELDSET,
     RECORD_READONLY_FIELDS,
@@ -75,8 +76,10 @@ class PartnerLocalityAdmin(DomainAdmin):
         EstablishedInFilter,
         ActiveAtEndOfFilter,
     ]
-    search_fields = unaccent_search("name", "name_en", "name_local")
-    date_hierarchy = "established_on"
+    # Searched in the stored search text (DomainAdmin.get_search_results). No date_hierarchy:
+    # it re-runs the search to find its years; the year filter lists them from the first and
+    # last dates instead.
+    search_fields = [search.FIELD]
     actions = ["merge_selected"]
     save_on_top = True
     readonly_fields = ["origin_relationships", *RECORD_READONLY_FIELDS]
