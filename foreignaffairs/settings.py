@@ -62,7 +62,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "foreignaffairs.core.admin_site.SiteConfig",  # django.contrib.admin, our Site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
