@@ -39,6 +39,7 @@ class DelegationSerializer(ValidatedModelSerializer):
             "host_role",
             "pillars",
             "purpose",
+            "origin",
         ]
         extra_kwargs = {
             "pillars": {"help_text": _("Mã các trụ cột đối ngoại.")},
@@ -125,6 +126,7 @@ class EventSerializer(ValidatedModelSerializer):
             "status",
             "countries",
             "partners",
+            "origin",
         ]
         extra_kwargs = {
             "countries": {

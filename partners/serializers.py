@@ -6,7 +6,7 @@ from rest_framework import serializers
 from foreignaffairs.core.continents import Continent
 from foreignaffairs.core.country_names import country_names
 from foreignaffairs.core.rest.serializers import ValidatedModelSerializer
-from partners.models import DORMANT_AFTER_YEARS, PartnerLocality
+from partners.models import DORMANT_AFTER_YEARS, PartnerLocality, PartnerOrigin
 
 
 class CountryNameField(serializers.CharField):
@@ -21,6 +21,14 @@ class CountryNameField(serializers.CharField):
 
     def to_representation(self, value):
         return country_names().get(str(value), "")
+
+
+class PartnerOriginSerializer(serializers.ModelSerializer):
+    """Quan hệ của một đơn vị gốc với địa phương đối tác dùng chung."""
+
+    class Meta:
+        model = PartnerOrigin
+        fields = ["origin", "established_on", "ended_on"]
 
 
 class PartnerLocalitySerializer(ValidatedModelSerializer):
@@ -52,6 +60,16 @@ class PartnerLocalitySerializer(ValidatedModelSerializer):
         ),
     )
 
+    origins = PartnerOriginSerializer(
+        many=True,
+        read_only=True,
+        label=_("quan hệ theo đơn vị gốc"),
+        help_text=_(
+            "Khi nhiều tỉnh, thành phố cũ cùng có quan hệ với địa phương này: ngày thiết lập và "
+            "chấm dứt quan hệ của từng đơn vị gốc. Trống khi chỉ một đơn vị gốc."
+        ),
+    )
+
     class Meta:
         model = PartnerLocality
         fields = [
@@ -68,6 +86,8 @@ class PartnerLocalitySerializer(ValidatedModelSerializer):
             "active",
             "last_exchange_on",
             "dormant",
+            "origin",
+            "origins",
         ]
 
     def get_active(self, partner) -> bool:
