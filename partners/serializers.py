@@ -4,18 +4,31 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from foreignaffairs.core.continents import Continent
+from foreignaffairs.core.country_names import country_names
 from foreignaffairs.core.rest.serializers import ValidatedModelSerializer
-from partners.models import DORMANT_AFTER_YEARS, PartnerLocality
+from partners.models import DORMANT_AFTER_YEARS, PartnerLocality, PartnerOrigin
 
 
 class CountryNameField(serializers.CharField):
-    """The country's name in the language of the request (Vietnamese unless asked)."""
+    """The country's name in the language of the request (Vietnamese unless asked), from the
+    names looked up once per language."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("source", "country.name")
+        kwargs.setdefault("source", "country")
         kwargs.setdefault("read_only", True)
         kwargs.setdefault("label", _("tên quốc gia"))
         super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return country_names().get(str(value), "")
+
+
+class PartnerOriginSerializer(serializers.ModelSerializer):
+    """Quan hệ của một đơn vị gốc với địa phương đối tác dùng chung."""
+
+    class Meta:
+        model = PartnerOrigin
+        fields = ["origin", "established_on", "ended_on"]
 
 
 class PartnerLocalitySerializer(ValidatedModelSerializer):
@@ -47,6 +60,16 @@ class PartnerLocalitySerializer(ValidatedModelSerializer):
         ),
     )
 
+    origins = PartnerOriginSerializer(
+        many=True,
+        read_only=True,
+        label=_("quan hệ theo đơn vị gốc"),
+        help_text=_(
+            "Khi nhiều tỉnh, thành phố cũ cùng có quan hệ với địa phương này: ngày thiết lập và "
+            "chấm dứt quan hệ của từng đơn vị gốc. Trống khi chỉ một đơn vị gốc."
+        ),
+    )
+
     class Meta:
         model = PartnerLocality
         fields = [
@@ -63,6 +86,8 @@ class PartnerLocalitySerializer(ValidatedModelSerializer):
             "active",
             "last_exchange_on",
             "dormant",
+            "origin",
+            "origins",
         ]
 
     def get_active(self, partner) -> bool:

@@ -1,9 +1,12 @@
+import logging
+
 from django.contrib import admin
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from kombu.exceptions import OperationalError
 
 from foreignaffairs.deadlines import counts, tasks
 from foreignaffairs.deadlines.models import (
@@ -16,6 +19,8 @@ from foreignaffairs.deadlines.models import (
     State,
 )
 
+logger = logging.getLogger(__name__)
+
 
 class ConsultationInline(admin.TabularInline):
     """On the agreement's page: the consultations sent (or received) and their answers."""
@@ -26,8 +31,17 @@ class ConsultationInline(admin.TabularInline):
 
 
 def resync_after_commit():
-    """A rule or a day off changed: every deadline is worked out again, in the background."""
-    transaction.on_commit(tasks.sync_all_deadlines.delay)
+    """A rule or a day off changed: every deadline is worked out again, in the background,
+    or here and now when the broker does not answer."""
+
+    def queue():
+        try:
+            tasks.sync_all_deadlines.apply_async(retry=False)
+        except OperationalError:
+            logger.warning("Celery broker unreachable: deadlines re-derived in the request")
+            tasks.sync_all_deadlines()
+
+    transaction.on_commit(queue)
 
 
 @admin.register(Rule)

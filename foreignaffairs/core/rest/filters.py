@@ -8,14 +8,15 @@ filter (DjangoFilterBackend raises on an invalid FilterSet).
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from django_filters import rest_framework as filters
 from django_filters.fields import ChoiceField
 from rest_framework.filters import OrderingFilter, SearchFilter
 
 from foreignaffairs.core import search
 from foreignaffairs.core.continents import Continent
+from foreignaffairs.core.country_names import country_names
 from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR
+from foreignaffairs.core.origins import Origin
 from foreignaffairs.core.text import unaccent
 
 
@@ -59,7 +60,7 @@ class CountryCodeField(ChoiceField):
 
 def country_choices() -> list[tuple[str, str]]:
     """ISO 3166-1 alpha-2 codes and names (also the name of the enum in the schema)."""
-    return [(code, name) for code, name in countries]
+    return list(country_names().items())
 
 
 class CountryFilter(filters.ChoiceFilter):
@@ -128,3 +129,24 @@ class SortFilter(OrderingFilter):
         for parameter in parameters:
             parameter["description"] += " " + _("Các trường: %(fields)s.") % {"fields": fields}
         return parameters
+
+
+def filter_origin(queryset, name, value: str):
+    return queryset.of_origin(value)
+
+
+class OriginFilter(filters.ChoiceFilter):
+    """`?origin=hcmc|binh_duong|ba_ria_vung_tau`, through the model's `of_origin()`; any other
+    value is a 400."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", Origin.choices)
+        kwargs.setdefault("method", filter_origin)
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Đơn vị gốc (tỉnh, thành phố trước hợp nhất 01/07/2025): hcmc, binh_duong, "
+                "ba_ria_vung_tau."
+            ),
+        )
+        super().__init__(*args, **kwargs)
