@@ -2,17 +2,23 @@
 a page view reads no table: each entry is stored under the day and the current *deadlines
 version*, which every write to deadlines replaces (`changed()`)."""
 
+import contextlib
+import logging
 import uuid
 
 from django.core.cache import cache
 from django.db.models import Count, Q
 
 from foreignaffairs.core.roles import MANAGER
+from foreignaffairs.core.stats_cache import CACHE_ERRORS
 from foreignaffairs.deadlines.models import Deadline
 
 VERSION_KEY = "deadlines:version"
-# Also how long a change of someone's role takes to show on the dashboard.
+# Also how long a change of someone's role takes to show on the dashboard, and how long counts
+# may lag after a write made while the cache was down.
 TIMEOUT_SECONDS = 300
+
+logger = logging.getLogger(__name__)
 
 
 def version() -> str:
@@ -24,16 +30,26 @@ def version() -> str:
 
 
 def changed() -> None:
-    """Deadlines were written: every cached count is out of date."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    """Deadlines were written: every cached count is out of date. A write never fails
+    because the cache is down."""
+    try:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except CACHE_ERRORS:
+        logger.warning("Cache unreachable: to-do counts may lag for %s s.", TIMEOUT_SECONDS)
 
 
 def cached(name: str, user, today, compute):
-    key = f"deadlines:{name}:{user.pk}:{today.isoformat()}:{version()}"
-    value = cache.get(key)
+    """`compute()`, kept for the day and the deadlines version; computed every time when the
+    cache does not answer."""
+    try:
+        key = f"deadlines:{name}:{user.pk}:{today.isoformat()}:{version()}"
+        value = cache.get(key)
+    except CACHE_ERRORS:
+        return compute()
     if value is None:
         value = compute()
-        cache.set(key, value, timeout=TIMEOUT_SECONDS)
+        with contextlib.suppress(*CACHE_ERRORS):  # not kept: computed again next time
+            cache.set(key, value, timeout=TIMEOUT_SECONDS)
     return value
 
 

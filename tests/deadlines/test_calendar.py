@@ -64,7 +64,7 @@ def test_the_feed_is_valid_icalendar_with_visits_events_and_my_deadlines(
     assert calendar["VERSION"] == "2.0"
     assert calendar["PRODID"]
     uids = [str(item["UID"]) for item in calendar.walk("VEVENT")]
-    assert len(set(uids)) == len(uids) == 4  # the visit, the event, two deadlines
+    assert len(set(uids)) == len(uids) == 3  # the visit, the event, the report deadline
     items = {str(item["UID"]): item for item in calendar.walk("VEVENT")}
     assert all(item.get("DTSTAMP") for item in items.values())
 

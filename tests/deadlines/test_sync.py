@@ -11,6 +11,7 @@ from agreements.resources import AgreementResource
 from agreements.services import save_agreement
 from delegations.models import Delegation
 from delegations.resources import DelegationResource
+from foreignaffairs.celery import app as celery_app
 from foreignaffairs.core.roles import setup_roles
 from foreignaffairs.deadlines import services
 from foreignaffairs.deadlines.models import (
@@ -315,3 +316,30 @@ def test_another_app_can_add_a_rule_and_set_its_deadlines():
     deadline = services.set_deadline("inherited_review", agreement, datetime.date(2025, 7, 1))
 
     assert (deadline.rule, deadline.due_on) == (rule, datetime.date(2025, 7, 31))
+
+
+def test_with_the_broker_down_a_rule_change_still_moves_the_deadlines(
+    admin_client, django_capture_on_commit_callbacks
+):
+    save_agreement(AgreementFactory(signed_on=SIGNED))
+    rule = Rule.objects.get(code=AGREEMENT_REPORT)
+    saved = {key: celery_app.conf[key] for key in ("task_always_eager", "broker_url")}
+    celery_app.conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:1/0")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = admin_client.post(
+                f"/admin/deadlines/rule/{rule.pk}/change/",
+                {
+                    "name": rule.name,
+                    "days": "20",
+                    "unit": "calendar",
+                    "overdue_every": "1",
+                    "active": "on",
+                    "order": "10",
+                },
+            )
+    finally:
+        celery_app.conf.update(saved)
+
+    assert response.status_code == 302, form_errors(response)
+    assert report_deadline().due_on == datetime.date(2026, 3, 22)
