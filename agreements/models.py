@@ -11,7 +11,15 @@ from simple_history.models import HistoricalRecords
 
 from delegations.models import Delegation, Event
 from foreignaffairs.core.continents import countries_in
-from foreignaffairs.core.dates import date_range, latest_dates, latest_of, months_before, none_since
+from foreignaffairs.core.dates import (
+    date_range,
+    latest_dates,
+    latest_of,
+    months_before,
+    none_since,
+    plausible_date_constraint,
+    validate_plausible_date,
+)
 from foreignaffairs.core.models import DomainModel
 from foreignaffairs.core.uploads import validate_pdf
 
@@ -208,6 +216,7 @@ class Agreement(DomainModel):
         _("ngày ký"),
         null=True,
         blank=True,
+        validators=[validate_plausible_date],
         help_text=_("Để trống khi văn bản còn đang đàm phán."),
     )
     signed_place = models.CharField(_("nơi ký"), max_length=200, blank=True)
@@ -215,10 +224,15 @@ class Agreement(DomainModel):
         _("ngày có hiệu lực"),
         null=True,
         blank=True,
+        validators=[validate_plausible_date],
         help_text=_("Để trống nếu có hiệu lực từ ngày ký."),
     )
     expires_on = models.DateField(
-        _("ngày hết hạn"), null=True, blank=True, help_text=_("Để trống nếu không thời hạn.")
+        _("ngày hết hạn"),
+        null=True,
+        blank=True,
+        validators=[validate_plausible_date],
+        help_text=_("Để trống nếu không thời hạn."),
     )
     auto_renew = models.BooleanField(
         _("tự động gia hạn"),
@@ -228,7 +242,9 @@ class Agreement(DomainModel):
     status = models.CharField(
         _("tình trạng"), max_length=20, choices=Status, default=Status.IN_FORCE
     )
-    terminated_on = models.DateField(_("ngày chấm dứt"), null=True, blank=True)
+    terminated_on = models.DateField(
+        _("ngày chấm dứt"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     establishes_relationship = models.BooleanField(
         _("thiết lập quan hệ mới"),
         default=False,
@@ -305,6 +321,14 @@ class Agreement(DomainModel):
                 name="agreements_agreement_terminated_after_signing",
                 violation_error_message=_("Ngày chấm dứt không được trước ngày ký."),
             ),
+            plausible_date_constraint("signed_on", "agreements_agreement_signed_on_plausible"),
+            plausible_date_constraint(
+                "effective_on", "agreements_agreement_effective_on_plausible"
+            ),
+            plausible_date_constraint("expires_on", "agreements_agreement_expires_on_plausible"),
+            plausible_date_constraint(
+                "terminated_on", "agreements_agreement_terminated_on_plausible"
+            ),
         ]
         indexes = [
             # The list's order (newest first), and rule 4 by year counted from the index alone.
@@ -360,7 +384,7 @@ class ImplementationActivity(DomainModel):
         on_delete=models.CASCADE,
         related_name="activities",
     )
-    date = models.DateField(_("ngày"))
+    date = models.DateField(_("ngày"), validators=[validate_plausible_date])
     description = models.TextField(_("nội dung đã thực hiện"))
     kind = models.CharField(
         _("hình thức"), max_length=20, choices=ActivityKind, default=ActivityKind.MEETING
@@ -381,6 +405,9 @@ class ImplementationActivity(DomainModel):
         verbose_name_plural = _("hoạt động triển khai")
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["agreement", "date"], name="activities_agreement_idx")]
+        constraints = [
+            plausible_date_constraint("date", "agreements_implementationactivity_date_plausible")
+        ]
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y}: {self.description[:60]}" if self.date else self.description

@@ -9,7 +9,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from foreignaffairs.core.dates import date_range
+from foreignaffairs.core.dates import (
+    date_range,
+    plausible_date_constraint,
+    validate_plausible_date,
+)
 from foreignaffairs.core.models import DomainModel
 
 
@@ -56,8 +60,10 @@ class ScheduledActivityQuerySet(models.QuerySet):
 class ScheduledActivity(DomainModel):
     """A visit or an event: its dates, and how much of the start date the source states."""
 
-    start_date = models.DateField(_("ngày bắt đầu"))
-    end_date = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    start_date = models.DateField(_("ngày bắt đầu"), validators=[validate_plausible_date])
+    end_date = models.DateField(
+        _("ngày kết thúc"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     date_precision = models.CharField(
         _("độ chính xác của ngày"),
         max_length=10,
@@ -75,6 +81,8 @@ class ScheduledActivity(DomainModel):
                 name="%(app_label)s_%(class)s_end_after_start",
                 violation_error_message=_("Ngày kết thúc không được trước ngày bắt đầu."),
             ),
+            plausible_date_constraint("start_date", "%(app_label)s_%(class)s_start_date_plausible"),
+            plausible_date_constraint("end_date", "%(app_label)s_%(class)s_end_date_plausible"),
         ]
 
     def __str__(self):

@@ -16,6 +16,7 @@ from foreignaffairs.core.continents import (
     continent_of,
     countries_in,
 )
+from foreignaffairs.core.dates import plausible_date_constraint, validate_plausible_date
 from foreignaffairs.core.models import DomainModel
 from foreignaffairs.core.text import fold
 
@@ -120,12 +121,15 @@ class PartnerLocality(DomainModel):
         null=True,
         blank=True,
         db_index=True,
+        validators=[validate_plausible_date],
         help_text=_(
             "Ngày ký văn bản thiết lập quan hệ. Để trống khi chỉ hợp tác, chưa có văn bản "
             "thiết lập; khi ký văn bản thiết lập quan hệ, ngày ký được điền tự động."
         ),
     )
-    ended_on = models.DateField(_("ngày chấm dứt quan hệ"), null=True, blank=True)
+    ended_on = models.DateField(
+        _("ngày chấm dứt quan hệ"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     latitude = models.DecimalField(
         _("vĩ độ"),
         max_digits=9,
@@ -178,6 +182,10 @@ class PartnerLocality(DomainModel):
                 condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="partners_partnerlocality_longitude_range",
             ),
+            plausible_date_constraint(
+                "established_on", "partners_partnerlocality_established_on_plausible"
+            ),
+            plausible_date_constraint("ended_on", "partners_partnerlocality_ended_on_plausible"),
         ]
         indexes = [models.Index(fields=["country", "established_on"])]
 

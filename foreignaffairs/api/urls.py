@@ -9,7 +9,7 @@ from rest_framework import routers
 
 from agreements.views import AgreementViewSet
 from delegations.views import DelegationViewSet, EventViewSet
-from foreignaffairs.api.statistics import BreakdownStatsView, YearlyStatsView
+from foreignaffairs.api.statistics import BreakdownStatsView, PeriodStatsView, YearlyStatsView
 from partners.views import PartnerLocalityViewSet
 
 router = routers.DefaultRouter()
@@ -22,5 +22,6 @@ app_name = "api"
 urlpatterns = [
     path("stats/yearly/", YearlyStatsView.as_view(), name="stats-yearly"),
     path("stats/breakdown/", BreakdownStatsView.as_view(), name="stats-breakdown"),
+    path("stats/period/", PeriodStatsView.as_view(), name="stats-period"),
     *router.urls,
 ]

@@ -1,11 +1,28 @@
 """Calendar helpers the counting rules share: year ranges written so indexes are used,
-"N months/years before", and the latest of several dates inside a query."""
+"N months/years before", the latest of several dates inside a query, and the plausible
+dates every date column accepts."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce, Greatest, NullIf
+from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+# Plausible dates. Staff may enter no date before EARLIEST_DATE nor more than MAX_YEARS_AHEAD
+# years after today (`validate_plausible_date`, a validator of every date field). The database
+# refuses anything outside EARLIEST_DATE..LATEST_STORED_DATE (`plausible_date_constraint`): a
+# check constraint cannot say "today + 10 years" (it would reject rows as time passes), so it
+# holds a fixed bound that the validation stays inside until 2090. Statistics and year filters
+# take their year bounds from here too (FIRST_YEAR..LAST_YEAR).
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_STORED_DATE = datetime.date(2100, 12, 31)
+MAX_YEARS_AHEAD = 10
+FIRST_YEAR = EARLIEST_DATE.year
+LAST_YEAR = LATEST_STORED_DATE.year
 
 # Stands in for "never" inside GREATEST(), which returns NULL on SQLite if any argument is NULL.
 NEVER = datetime.date(1, 1, 1)
@@ -60,3 +77,63 @@ def none_since(sources, cutoff: datetime.date) -> Q:
     for queryset, field in sources:
         condition &= ~models.Exists(queryset.filter(**{f"{field}__gte": cutoff}))
     return condition
+
+
+def dd_mm_yyyy(day: datetime.date) -> str:
+    """dd/mm/yyyy with a four-digit year whatever the year (strftime pads none before 1000)."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
+def latest_plausible_date(today: datetime.date | None = None) -> datetime.date:
+    """The last date staff may enter: MAX_YEARS_AHEAD years after today."""
+    today = today or timezone.localdate()
+    try:
+        latest = today.replace(year=today.year + MAX_YEARS_AHEAD)
+    except ValueError:  # 29 February
+        latest = today.replace(year=today.year + MAX_YEARS_AHEAD, day=28)
+    return min(latest, LATEST_STORED_DATE)
+
+
+def validate_plausible_date(value: datetime.date) -> None:
+    """Refuse typos such as 02/01/0202 or 02/01/2202 with a message staff understand."""
+    if value is None:
+        return
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    latest = latest_plausible_date()
+    if not EARLIEST_DATE <= value <= latest:
+        raise ValidationError(
+            _(
+                "Ngày %(value)s không hợp lý: chỉ nhận ngày từ %(earliest)s đến %(latest)s "
+                "(không quá %(years)s năm kể từ hôm nay)."
+            ),
+            code="implausible_date",
+            params={
+                "value": dd_mm_yyyy(value),
+                "earliest": dd_mm_yyyy(EARLIEST_DATE),
+                "latest": dd_mm_yyyy(latest),
+                "years": MAX_YEARS_AHEAD,
+            },
+        )
+
+
+def plausible_date_constraint(field: str, name: str) -> models.CheckConstraint:
+    """The database's side of `validate_plausible_date`: `field` is empty or within
+    EARLIEST_DATE..LATEST_STORED_DATE. `name` follows `<app>_<model>_<field>_plausible`."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True})
+        | Q(**{f"{field}__gte": EARLIEST_DATE, f"{field}__lte": LATEST_STORED_DATE}),
+        name=name,
+        violation_error_message=stored_range_message(),
+    )
+
+
+def _stored_range_message() -> str:
+    return _("Ngày phải từ %(earliest)s đến %(latest)s.") % {
+        "earliest": dd_mm_yyyy(EARLIEST_DATE),
+        "latest": dd_mm_yyyy(LATEST_STORED_DATE),
+    }
+
+
+# Translated when shown, not when the models are imported.
+stored_range_message = lazy(_stored_range_message, str)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from foreignaffairs.core import stats_cache
+from foreignaffairs.core.dates import plausible_date_constraint, validate_plausible_date
 
 
 class Metric(models.TextChoices):
@@ -39,6 +40,8 @@ class Metric(models.TextChoices):
         _("Đoàn lãnh đạo Bộ Ngoại giao làm việc tại địa phương"),
     )
     FDI_BILLION_USD = "fdi_billion_usd", _("Vốn FDI (tỷ USD)")
+    INCOMING_PERSONS = "incoming_persons", _("Lượt người đến Thành phố")
+    OUTGOING_PERSONS = "outgoing_persons", _("Lượt người đi nước ngoài")
 
 
 class Scope(models.TextChoices):
@@ -72,9 +75,12 @@ class ReportedFigure(models.Model):
         _("từ ngày"),
         null=True,
         blank=True,
+        validators=[validate_plausible_date],
         help_text=_("Để trống khi số liệu tính đến một ngày (lũy kế)."),
     )
-    period_end = models.DateField(_("đến ngày / tính đến ngày"))
+    period_end = models.DateField(
+        _("đến ngày / tính đến ngày"), validators=[validate_plausible_date]
+    )
     value = models.DecimalField(_("giá trị"), max_digits=14, decimal_places=2)
     qualifier = models.CharField(
         _("mức chính xác"), max_length=20, choices=Qualifier, default=Qualifier.EXACT
@@ -102,6 +108,12 @@ class ReportedFigure(models.Model):
                 condition=models.Q(value__gte=0),
                 name="foreignaffairs_reportedfigure_value_non_negative",
                 violation_error_message=_("Giá trị không được âm."),
+            ),
+            plausible_date_constraint(
+                "period_start", "foreignaffairs_reportedfigure_period_start_plausible"
+            ),
+            plausible_date_constraint(
+                "period_end", "foreignaffairs_reportedfigure_period_end_plausible"
             ),
         ]
 

@@ -9,16 +9,43 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Max, Min, Q
-from django.db.models.functions import ExtractMonth
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from agreements.models import Agreement, new_relationship_q, signed_q
-from delegations.models import Delegation, Event, Level, high_level_q, hosted_q, received_q, sent_q
+from agreements.models import Agreement, CooperationField, new_relationship_q, signed_q
+from delegations.models import (
+    Delegation,
+    DelegationMember,
+    Direction,
+    Event,
+    Level,
+    high_level_q,
+    hosted_q,
+    received_q,
+    sent_q,
+)
+from foreignaffairs.core import stats_cache
 from foreignaffairs.core.continents import Continent, continent_expression
 from foreignaffairs.core.dates import date_range
+from foreignaffairs.reports.citations import citation
 from foreignaffairs.reports.models import Metric, Qualifier, ReportedFigure
+from foreignaffairs.reports.periods import Period
 from partners.models import PartnerLocality, active_on_q
 
 
@@ -149,45 +176,268 @@ def change(current: int, previous: int | None) -> dict:
     return {"difference": difference, "percent": percent}
 
 
-# Breakdowns of the incoming delegations received in one year -------------------------------
+# Figures over any period -------------------------------------------------------------------
 
-BREAKDOWNS = ("continent", "country", "level", "month")
+# Person-trips (lượt người): the members of the counted delegations, summed.
+PERSON_FIGURES = [
+    Figure(Metric.INCOMING_PERSONS, _("Lượt người đến Thành phố (thành viên đoàn vào)")),
+    Figure(Metric.OUTGOING_PERSONS, _("Lượt người đi nước ngoài (thành viên đoàn ra)")),
+]
+PERIOD_FIGURES = [*FIGURES, *PERSON_FIGURES]
+PERIOD_FIGURE_KEYS = [figure.key for figure in PERIOD_FIGURES]
 
 
-def breakdown(year: int, by: str, limit: int | None = None) -> list[dict]:
-    """Incoming delegations received in `year` grouped by continent, country, level or month.
+def _base_querysets() -> dict:
+    """The records every count starts from (one place to narrow them, e.g. by origin)."""
+    return {
+        Delegation: Delegation.objects.all(),
+        Event: Event.objects.all(),
+        Agreement: Agreement.objects.all(),
+        PartnerLocality: PartnerLocality.objects.all(),
+    }
 
-    Each row is {"key", "label", "count"}, largest first (months in calendar order); one query.
+
+def persons_expression():
+    """A delegation's size: its stated number of members, else the members listed by name.
+
+    Staff either type the head count (`member_count`) or list the members in the inline
+    (`DelegationMember`); a delegation with neither adds nothing.
     """
-    received = Delegation.objects.received_in(year).order_by()
+    listed = (
+        DelegationMember.objects.filter(delegation=OuterRef("pk"))
+        .order_by()
+        .values("delegation")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(F("member_count"), Subquery(listed, output_field=IntegerField()), Value(0))
+
+
+def figures_for_periods(periods: list[Period]) -> list[dict[str, int]]:
+    """The yearly figures and the person-trips over each of `periods`, in the same order.
+
+    Four queries whatever the number of periods (one per model, each period a set of
+    conditional counts over the rows dated within all of them). The rules are the yearly
+    ones with the year replaced by the period: a record counts in the period its counting
+    date falls in (a visit's start, an agreement's signing, a partner's establishment), and
+    the partner total is the one on the period's last day.
+    """
+    if not periods:
+        return []
+    base = _base_querysets()
+    first, last = min(p.start for p in periods), max(p.end for p in periods)
+
+    def span(field: str, period: Period) -> Q:
+        return _in_period(field, period.start, period.end)
+
+    delegation_terms, event_terms, agreement_terms, partner_terms = {}, {}, {}, {}
+    for i, period in enumerate(periods):
+        started = span("start_date", period)
+        delegation_terms |= {
+            f"in{i}": Count("start_date", filter=received_q() & started),
+            f"hl{i}": Count("start_date", filter=received_q() & high_level_q() & started),
+            f"out{i}": Count("start_date", filter=sent_q() & started),
+            f"ip{i}": Sum(persons_expression(), filter=received_q() & started, default=0),
+            f"op{i}": Sum(persons_expression(), filter=sent_q() & started, default=0),
+        }
+        event_terms[f"ev{i}"] = Count("start_date", filter=hosted_q() & started)
+        signed = signed_q() & span("signed_on", period)
+        agreement_terms |= {
+            f"ag{i}": Count("signed_on", filter=signed),
+            f"nr{i}": Count("signed_on", filter=signed & new_relationship_q()),
+        }
+        partner_terms |= {
+            f"pt{i}": Count("pk", filter=active_on_q(period.end)),
+            f"np{i}": Count("pk", filter=span("established_on", period)),
+        }
+    delegations = base[Delegation].filter(_in_period("start_date", first, last))
+    counts = delegations.aggregate(**delegation_terms)
+    counts |= base[Event].filter(_in_period("start_date", first, last)).aggregate(**event_terms)
+    counts |= (
+        base[Agreement].filter(_in_period("signed_on", first, last)).aggregate(**agreement_terms)
+    )
+    counts |= base[PartnerLocality].aggregate(**partner_terms)
+    return [
+        {
+            Metric.INCOMING_DELEGATIONS.value: counts[f"in{i}"],
+            Metric.HIGH_LEVEL_DELEGATIONS.value: counts[f"hl{i}"],
+            Metric.OUTGOING_DELEGATIONS.value: counts[f"out{i}"],
+            Metric.HOSTED_EVENTS.value: counts[f"ev{i}"],
+            Metric.AGREEMENTS_SIGNED.value: counts[f"ag{i}"],
+            Metric.NEW_RELATIONSHIP_AGREEMENTS.value: counts[f"nr{i}"],
+            Metric.PARTNER_LOCALITIES_TOTAL.value: counts[f"pt{i}"],
+            Metric.NEW_PARTNER_LOCALITIES.value: counts[f"np{i}"],
+            Metric.INCOMING_PERSONS.value: counts[f"ip{i}"],
+            Metric.OUTGOING_PERSONS.value: counts[f"op{i}"],
+        }
+        for i in range(len(periods))
+    ]
+
+
+def period_figures(period: Period) -> dict[str, int]:
+    return figures_for_periods([period])[0]
+
+
+def records_begin() -> datetime.date | None:
+    """1 January of the first year with any record: before it there is no data ("chưa có
+    số liệu"), so nothing is compared with a period before it."""
+    years = stats_cache.cached("data_years", compute=data_years)
+    return datetime.date(years[0], 1, 1) if years else None
+
+
+def comparable(period: Period, begin: datetime.date | None) -> bool:
+    """Whether the records cover the whole of `period`."""
+    return begin is not None and period.start >= begin
+
+
+def period_comparison(period: Period, *, today: datetime.date) -> dict:
+    """The figures of `period` beside those of the same period a year earlier.
+
+    A period still running is counted up to `today` and compared with the same days of last
+    year ("so với cùng kỳ năm trước"), never with the whole of a finished period. A previous
+    period not wholly covered by the records has no figures (None): it is not compared with.
+    """
+    counted = Period(period.start, min(period.end, today)) if period.start <= today else period
+    previous_period = counted.previous_year()
+    begin = records_begin()
+    if comparable(previous_period, begin):
+        figures, previous = figures_for_periods([counted, previous_period])
+        changes = {key: change(figures[key], previous[key]) for key in PERIOD_FIGURE_KEYS}
+    else:
+        figures, previous, changes = period_figures(counted), None, None
+    return {
+        "period": counted,
+        "running": counted.end < period.end,
+        "records_begin": begin,
+        "figures": figures,
+        "previous_period": previous_period,
+        "previous": previous,
+        "change": changes,
+    }
+
+
+# Breakdowns of the delegations counted in a period ---------------------------------------
+
+BREAKDOWNS = ("continent", "country", "level", "month", "cooperation_field")
+# The yearly endpoint's breakdowns (months numbered 1-12 there).
+YEAR_BREAKDOWNS = ("continent", "country", "level", "month")
+
+# Delegations of an international organisation have no country: a group of their own in the
+# continent and country breakdowns rather than "unknown".
+INTERNATIONAL = "international"
+
+
+def _international_or(expression, label_field: str = "country"):
+    return Case(
+        When(
+            Q(**{label_field: ""}) & Q(level=Level.INTERNATIONAL_ORGANIZATION),
+            then=Value(INTERNATIONAL),
+        ),
+        default=expression,
+        output_field=CharField(),
+    )
+
+
+def period_breakdown(
+    period: Period, by: str, *, direction: str = Direction.INCOMING, limit: int | None = None
+) -> list[dict]:
+    """The delegations counted in `period` (rule 1 for incoming, rule 3 for outgoing)
+    grouped by continent, country, level, month or cooperation field.
+
+    Each row is {"key", "label", "count"}, largest first (months in calendar order, every
+    month of the period). By cooperation field, a visit counts under each field of the
+    agreements it is linked to, and each row also has "agreements": the agreements signed in
+    the period in that field. One query (two by cooperation field).
+    """
+    base = _base_querysets()[Delegation]
+    rule = received_q() if direction == Direction.INCOMING else sent_q()
+    counted = base.filter(rule, _in_period("start_date", period.start, period.end)).order_by()
+    international_label = _("Tổ chức quốc tế")
     if by == "continent":
-        grouped = received.annotate(key=continent_expression("country"))
-        labels = dict(Continent.choices)
+        grouped = counted.annotate(key=_international_or(continent_expression("country")))
+        labels = {**dict(Continent.choices), INTERNATIONAL: international_label}
     elif by == "country":
-        grouped = received.annotate(key=F("country"))
-        labels = dict(countries)
+        grouped = counted.annotate(key=_international_or(F("country")))
+        labels = {**dict(countries), INTERNATIONAL: international_label}
     elif by == "level":
-        grouped = received.annotate(key=F("level"))
+        grouped = counted.annotate(key=F("level"))
         labels = dict(Level.choices)
     elif by == "month":
-        grouped = received.annotate(key=ExtractMonth("start_date"))
-        labels = {month: _("Tháng %(m)s") % {"m": month} for month in range(1, 13)}
+        grouped = counted.annotate(key=TruncMonth("start_date"))
+        counts = Counter()
+        for row in grouped.values("key").annotate(count=Count("*")).order_by():
+            counts[(row["key"].year, row["key"].month)] += row["count"]
+        return [
+            {
+                "key": f"{year:04d}-{month:02d}",
+                "label": f"{month:02d}/{year}",
+                "count": counts.get((year, month), 0),
+            }
+            for year, month in _months(period)
+        ]
+    elif by == "cooperation_field":
+        return _field_breakdown(counted, period, limit)
     else:
         raise ValueError(f"unknown breakdown {by!r}; expected one of {BREAKDOWNS}")
     counts = {
         row["key"]: row["count"]
         for row in grouped.values("key").annotate(count=Count("*")).order_by()
     }
-    if by == "month":
-        return [
-            {"key": month, "label": str(labels[month]), "count": counts.get(month, 0)}
-            for month in range(1, 13)
-        ]
     rows = [
         {"key": key or "", "label": str(labels.get(key, _("Không rõ"))), "count": count}
         for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0] or ""))
     ]
     return rows[:limit] if limit else rows
+
+
+def _months(period: Period) -> list[tuple[int, int]]:
+    months, year, month = [], period.start.year, period.start.month
+    while (year, month) <= (period.end.year, period.end.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _field_breakdown(counted, period: Period, limit: int | None) -> list[dict]:
+    visits = dict(
+        counted.filter(agreements__fields__isnull=False)
+        .values("agreements__fields")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("agreements__fields", "n")
+    )
+    agreements = _base_querysets()[Agreement].filter(
+        signed_q(), _in_period("signed_on", period.start, period.end)
+    )
+    signed = dict(
+        agreements.filter(fields__isnull=False)
+        .order_by()
+        .values("fields")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("fields", "n")
+    )
+    names = dict(
+        CooperationField.objects.filter(pk__in={*visits, *signed}).values_list("pk", "name")
+    )
+    rows = [
+        {"key": pk, "label": names[pk], "count": visits.get(pk, 0), "agreements": signed.get(pk, 0)}
+        for pk in names
+    ]
+    rows.sort(key=lambda row: (-row["count"], -row["agreements"], row["label"]))
+    return rows[:limit] if limit else rows
+
+
+def breakdown(year: int, by: str, limit: int | None = None) -> list[dict]:
+    """Incoming delegations received in `year` by continent, country, level or month (month
+    keys numbered 1-12, labelled "Tháng m"): the yearly endpoint's and dashboard's shape."""
+    if by not in YEAR_BREAKDOWNS:
+        raise ValueError(f"unknown breakdown {by!r}; expected one of {YEAR_BREAKDOWNS}")
+    rows = period_breakdown(Period.year(year), by, limit=limit)
+    if by == "month":
+        return [
+            {"key": month, "label": str(_("Tháng %(m)s") % {"m": month}), "count": row["count"]}
+            for month, row in enumerate(rows, start=1)
+        ]
+    return rows
 
 
 # Published figures beside the recorded counts -------------------------------------------
@@ -246,26 +496,73 @@ def _in_period(field: str, start: datetime.date | None, end: datetime.date) -> Q
     return Q(**{f"{field}__lte": end}) & (Q(**{f"{field}__gte": start}) if start else Q())
 
 
-def reported_for_year(year: int) -> list[dict]:
-    """Published city figures whose period ends in `year`, each with the recorded count over
-    the same period and how complete the records are against it."""
-    figures = list(ReportedFigure.objects.for_city().for_year(year).order_by("metric"))
+def same_definition(metric: str) -> bool:
+    """Whether a published metric counts exactly what the recorded figure beside it counts
+    (the 21 city-leader delegations abroad are some of the outgoing delegations, not all)."""
+    return RECORDED_FOR_METRIC.get(metric) == metric
+
+
+DEFINITION_NOTES = {
+    Metric.OUTGOING_LEADER_DELEGATIONS: _(
+        "Số công bố chỉ tính đoàn lãnh đạo Thành phố đi nước ngoài; số ghi nhận tính mọi đoàn "
+        "Thành phố đi nước ngoài: hai định nghĩa khác nhau, không so sánh trực tiếp."
+    ),
+    Metric.AGREEMENTS_TOTAL: _(
+        "Số công bố là tổng số văn bản hợp tác tính đến ngày công bố; số ghi nhận là các văn "
+        "bản đã ký đến ngày đó."
+    ),
+}
+
+
+def completeness(recorded: int | None, figure: ReportedFigure) -> int | None:
+    """How much of a published figure the records hold, in whole percent: never more than
+    100 (more records than published is complete, not 101%), and 100 only when complete
+    (99.6% is 99, not a rounded 100). None when not comparable ("hơn 260", another metric)."""
+    if recorded is None or not figure.value or figure.qualifier == Qualifier.AT_LEAST:
+        return None
+    if not same_definition(figure.metric):
+        return None
+    if recorded >= figure.value:
+        return 100
+    return min(99, round(recorded * 100 / float(figure.value)))
+
+
+def _reported_rows(figures: list[ReportedFigure]) -> list[dict]:
     recorded = _recorded_aggregates(figures)
     rows = []
     for figure in figures:
         count = recorded[figure.pk]
-        completeness = None
-        if count is not None and figure.value and figure.qualifier != Qualifier.AT_LEAST:
-            completeness = round(count * 100 / float(figure.value))
         rows.append(
             {
                 "figure": figure,
                 "recorded_key": RECORDED_FOR_METRIC.get(figure.metric),
                 "recorded": count,
-                "completeness": completeness,
+                "completeness": completeness(count, figure),
+                "same_definition": same_definition(figure.metric),
+                "definition_note": DEFINITION_NOTES.get(figure.metric, ""),
+                "citation": citation(figure.source),
             }
         )
     return rows
+
+
+def reported_for_year(year: int) -> list[dict]:
+    """Published city figures whose period ends in `year`, each with the recorded count over
+    the same period and how complete the records are against it."""
+    figures = list(ReportedFigure.objects.for_city().for_year(year).order_by("metric"))
+    return _reported_rows(figures)
+
+
+def reported_in_period(period: Period) -> list[dict]:
+    """Published city figures whose own period lies within `period` (a figure as of a day:
+    that day within it), each with the recorded count over the figure's own period."""
+    figures = list(
+        ReportedFigure.objects.for_city()
+        .filter(period_end__gte=period.start, period_end__lte=period.end)
+        .filter(Q(period_start__isnull=True) | Q(period_start__gte=period.start))
+        .order_by("period_end", "metric")
+    )
+    return _reported_rows(figures)
 
 
 def reported_by_year(first: int, last: int) -> dict[int, dict[str, ReportedFigure]]:

@@ -77,7 +77,7 @@ def test_a_duplicate_name_in_capitals_gets_a_vietnamese_error_in_the_admin(admin
             "established_on",
             "Ngày thiết lập quan hệ không được ở tương lai.",
         ),
-        ({"country": "XX"}, "country", "Hãy chọn một lựa chọn hợp lệ"),
+        ({"country": "XX"}, "country", "Hãy chọn giá trị hợp lệ"),
     ],
 )
 def test_invalid_partner_data_is_refused_with_a_clear_message(admin_client, values, field, message):

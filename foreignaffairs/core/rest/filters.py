@@ -14,11 +14,8 @@ from django_filters.fields import ChoiceField
 from rest_framework.filters import OrderingFilter, SearchFilter
 
 from foreignaffairs.core.continents import Continent
+from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR
 from foreignaffairs.core.text import unaccent
-
-# Years the API accepts, in filters and statistics.
-FIRST_YEAR = 1900
-LAST_YEAR = 2100
 
 
 class IntegerFilter(filters.NumberFilter):

@@ -1,5 +1,6 @@
-"""Keep locale/vi/ in step with the third-party packages staff see (core.catalogs)."""
+"""Keep locale/vi/ in step with the third-party code staff see (core.catalogs)."""
 
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -10,13 +11,18 @@ from foreignaffairs.core import catalogs
 
 class Command(BaseCommand):
     help = (
-        "Extract the English msgids of the third-party packages in catalogs.VENDOR_PACKAGES "
-        "into locale/vi/LC_MESSAGES/django.po, keeping existing Vietnamese translations."
+        "Extract the English msgids of the third-party code in catalogs.VENDOR_SOURCES into "
+        "locale/vi/LC_MESSAGES/django.po and djangojs.po, keeping existing Vietnamese "
+        "translations; new entries start from the package's own Vietnamese, to be reviewed."
     )
 
     def handle(self, *args, **options):
         if not catalogs.gettext_available():
             raise CommandError("GNU gettext (xgettext, msgmerge) is needed: apt install gettext")
-        po_path = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES" / "django.po"
-        catalogs.merge_into(po_path, catalogs.vendor_pot())
-        self.stdout.write(f"Updated {po_path.relative_to(settings.BASE_DIR)}")
+        messages = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
+        for domain in catalogs.DOMAINS:
+            po_path = messages / f"{domain}.po"
+            with tempfile.TemporaryDirectory() as tmp:
+                compendium = catalogs.vendor_compendium(domain, Path(tmp) / "compendium.po")
+                catalogs.merge_into(po_path, catalogs.vendor_pot(domain), compendium)
+            self.stdout.write(f"Updated {po_path.relative_to(settings.BASE_DIR)}")
