@@ -21,6 +21,7 @@ from foreignaffairs.reports import stats
 from foreignaffairs.reports.admin_links import admin_change_url, figure_url
 from foreignaffairs.reports.attention import attention
 from foreignaffairs.reports.models import Metric, ReportedFigure
+from foreignaffairs.reports.programme import programme_panel
 from foreignaffairs.reports.summary import annual_summary
 
 # Year selection ----------------------------------------------------------------------------
@@ -345,6 +346,7 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
             )
         ],
         "attention": attention(today),
+        "programme": programme_panel(year, today),
     }
 
 

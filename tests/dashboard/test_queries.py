@@ -12,8 +12,9 @@ from foreignaffairs.reports.models import ReportedFigure
 from partners.models import PartnerLocality
 
 # Session, user, 3 for the data years, 8 yearly figures, published figures (1 + 4 at most),
-# published figures by year, 4 breakdowns, 5 attention lists (first ten with a window count).
-DASHBOARD_QUERIES = 28
+# published figures by year, 4 breakdowns, 5 attention lists (first ten with a window count),
+# the programme panel (plan, item states, 3 for the records outside the programme).
+DASHBOARD_QUERIES = 33
 XLSX_QUERIES = 18
 
 COUNTRIES = ["JP", "KR", "US", "FR", "DE", "AU", "ZA", "CL", "MM", "SG", "TH", "BE"]
