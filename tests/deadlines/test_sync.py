@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from kombu.exceptions import OperationalError
 from rest_framework.test import APIClient
 
 from agreements.models import Agreement
@@ -11,9 +12,8 @@ from agreements.resources import AgreementResource
 from agreements.services import save_agreement
 from delegations.models import Delegation
 from delegations.resources import DelegationResource
-from foreignaffairs.celery import app as celery_app
 from foreignaffairs.core.roles import setup_roles
-from foreignaffairs.deadlines import services
+from foreignaffairs.deadlines import services, tasks
 from foreignaffairs.deadlines.models import (
     AGREEMENT_REPORT,
     CLOSE_OUT,
@@ -319,27 +319,27 @@ def test_another_app_can_add_a_rule_and_set_its_deadlines():
 
 
 def test_with_the_broker_down_a_rule_change_still_moves_the_deadlines(
-    admin_client, django_capture_on_commit_callbacks
+    admin_client, django_capture_on_commit_callbacks, monkeypatch
 ):
     save_agreement(AgreementFactory(signed_on=SIGNED))
     rule = Rule.objects.get(code=AGREEMENT_REPORT)
-    saved = {key: celery_app.conf[key] for key in ("task_always_eager", "broker_url")}
-    celery_app.conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:1/0")
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            response = admin_client.post(
-                f"/admin/deadlines/rule/{rule.pk}/change/",
-                {
-                    "name": rule.name,
-                    "days": "20",
-                    "unit": "calendar",
-                    "overdue_every": "1",
-                    "active": "on",
-                    "order": "10",
-                },
-            )
-    finally:
-        celery_app.conf.update(saved)
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.sync_all_deadlines, "apply_async", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/deadlines/rule/{rule.pk}/change/",
+            {
+                "name": rule.name,
+                "days": "20",
+                "unit": "calendar",
+                "overdue_every": "1",
+                "active": "on",
+                "order": "10",
+            },
+        )
 
     assert response.status_code == 302, form_errors(response)
     assert report_deadline().due_on == datetime.date(2026, 3, 22)
