@@ -248,10 +248,9 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return can_delete(request.user, obj)
 
     def revert_disabled(self, request, obj=None):
-        """Restoring a deleted record from its history is for those who may delete (managers)."""
-        if obj is not None and not self.model._default_manager.filter(pk=obj.pk).exists():
-            return not super().has_delete_permission(request)
-        return super().revert_disabled(request, obj)
+        """Reverting a record to an older version, or restoring a deleted one, is for those
+        who may delete anything (managers)."""
+        return not super().has_delete_permission(request) or super().revert_disabled(request, obj)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST":

@@ -5,13 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import DjangoModelPermissions
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from foreignaffairs.core import stats_cache
-from foreignaffairs.core.rest.permissions import DepartmentReadStaffWrite
+from foreignaffairs.core.rest.permissions import DepartmentReadStaffWrite, ModelPermissions
 from foreignaffairs.core.rest.renderers import (
     EXPORT_FORMATS,
     HEADER_CHOICES,
@@ -85,7 +84,7 @@ class RecordViewSet(
     """List, detail, create and update. No delete through the API: records are removed in
     the admin, which keeps their history."""
 
-    permission_classes = [DepartmentReadStaffWrite, DjangoModelPermissions]
+    permission_classes = [DepartmentReadStaffWrite, ModelPermissions]
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer, XLSXRenderer]
     # Exports read the records in chunks of this size (bounded memory, one query per chunk
     # and per prefetched relation).
@@ -104,12 +103,24 @@ class RecordViewSet(
 
     def list(self, request, *args, **kwargs):
         if not self.is_export():
-            return super().list(request, *args, **kwargs)
+            return self.list_page(request, *args, **kwargs)
         # Every matching record, not one page: the renderer writes the rows as they come.
         queryset = self.filter_queryset(self.get_queryset())
         serializer = self.get_serializer()
         rows = queryset.iterator(chunk_size=self.export_chunk_size)
         return Response(serializer.to_representation(record) for record in rows)
+
+    def list_page(self, request, *args, **kwargs):
+        """One page of JSON; as plain rows when the serializer can read them (`row_columns`)."""
+        serializer_class = self.get_serializer_class()
+        if not serializer_class.row_columns:
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset()).prefetch_related(None)
+        rows = queryset.values(*serializer_class.row_columns)
+        page = self.paginate_queryset(rows)
+        if page is None:
+            return Response(serializer_class.represent_rows(list(rows)))
+        return self.get_paginated_response(serializer_class.represent_rows(page))
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are answered in JSON, even to `?format=csv`: a spreadsheet of error messages
