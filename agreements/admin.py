@@ -112,6 +112,14 @@ class AgreementAdmin(DomainAdmin):
         RECORD_FIELDSET,
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:  # a new agreement has nothing to follow up yet
+            return [
+                fieldset for fieldset in fieldsets if "last_activity" not in fieldset[1]["fields"]
+            ]
+        return fieldsets
+
     def get_queryset(self, request):
         # Effective status, last activity, dormant and expiring flags in the list's one query.
         today = timezone.localdate()
@@ -149,10 +157,12 @@ class AgreementAdmin(DomainAdmin):
         return Status(obj.effective_status).label
 
     @admin.display(description=_("hoạt động gần nhất"), ordering="last_activity_on")
-    def last_activity(self, obj) -> str | None:
+    def last_activity(self, obj) -> str:
         # Formatted here: the change form shows read-only values as plain text, not dd/mm/yyyy.
         day = getattr(obj, "last_activity_on", None)
-        return formats.date_format(day, "SHORT_DATE_FORMAT") if day else None
+        if day is None:  # no activity yet: the admin would print None
+            return self.get_empty_value_display()
+        return formats.date_format(day, "SHORT_DATE_FORMAT")
 
     @admin.display(description=_("ký xong để đó"), boolean=True, ordering="dormant")
     def dormant_display(self, obj):
