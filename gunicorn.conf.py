@@ -13,3 +13,5 @@ workers = int(os.getenv("WEB_CONCURRENCY", "3"))
 timeout = int(os.getenv("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = int(os.getenv("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 accesslog = os.getenv("GUNICORN_ACCESS_LOG", "-") or None
+# gunicorn's runtime control socket (one per user by default: two servers would share it).
+control_socket_disable = True
