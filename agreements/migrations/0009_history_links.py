@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0007_origin'),
+        ('agreements', '0008_inherited_agreements'),
     ]
 
     operations = [
