@@ -76,6 +76,7 @@ class DelegationSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
         "status",
         "host_role",
         "purpose",
+        "origin",
     )
 
     @classmethod
@@ -104,6 +105,7 @@ class DelegationSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
                 "host_role": row["host_role"],
                 "pillars": pillars.get(row["id"], []),
                 "purpose": row["purpose"],
+                "origin": row["origin"],
             }
             for row in rows
         ]
