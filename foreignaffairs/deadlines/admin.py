@@ -76,7 +76,6 @@ class RuleAdmin(admin.ModelAdmin):
 class CalendarDayAdmin(admin.ModelAdmin):
     list_display = ["date", "kind", "name"]
     list_filter = ["kind"]
-    date_hierarchy = "date"
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -122,7 +121,6 @@ class DeadlineAdmin(admin.ModelAdmin):
     list_display = ["rule", "record_link", "due_on", "state_display", "assignee", "done_on"]
     list_filter = [StateFilter, MineFilter, "rule"]
     list_select_related = ["rule", "agreement", "delegation", "event", "assignee"]
-    date_hierarchy = "due_on"
     fields = [
         "rule",
         "legal_basis",
