@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from functools import cached_property
 
+import import_export.forms
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
@@ -27,6 +28,7 @@ from foreignaffairs.core.origins import origins_matching
 from foreignaffairs.core.roles import can_delete
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
 from foreignaffairs.core.spreadsheets.large_files import row_messages
+from foreignaffairs.core.spreadsheets.limits import check_upload
 from foreignaffairs.core.spreadsheets.templates import IMPORT_HELP, template_workbook
 from foreignaffairs.core.text import vi_number
 
@@ -210,6 +212,19 @@ RECORD_FIELDSET = (
 RECORD_READONLY_FIELDS = ["created_by", "created_at", "updated_at"]
 
 
+class ImportForm(import_export.forms.ImportForm):
+    """The import form, refusing files larger than the admin imports before reading them
+    (`spreadsheets.limits`)."""
+
+    def clean_import_file(self):
+        file = self.cleaned_data["import_file"]
+        try:
+            check_upload(file, file.name)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+        return file
+
+
 class ExportForm(SelectableFieldsExportForm):
     """The export form, listing columns by their Vietnamese (or English) header."""
 
@@ -230,6 +245,7 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
     # The model's resource (e.g. [DelegationResource]); none: no import, export or template.
     resource_classes = []
     export_form_class = ExportForm
+    import_form_class = ImportForm
     import_template_name = "admin/foreignaffairs/import.html"
 
     list_per_page = 50
