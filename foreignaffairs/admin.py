@@ -12,3 +12,6 @@ admin.site.site_title = _("Quản lý hoạt động đối ngoại")
 admin.site.index_title = _("Quản lý hoạt động đối ngoại")
 # The lists have many columns; the app list is one click away on the admin home page.
 admin.site.enable_nav_sidebar = False
+# The header links to the leaders' dashboard as "Tổng quan" (templates/admin/base_site.html)
+# instead of Django's "View site".
+admin.site.site_url = None

@@ -194,8 +194,11 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-LOGIN_URL = "admin:login"
-LOGIN_REDIRECT_URL = "/"
+# Leaders log in on the site's own page (they need not be admin staff) and land on the
+# dashboard; staff who open the admin first get the admin's login page.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dashboard"
+LOGOUT_REDIRECT_URL = "login"
 
 # Language, time and formats -------------------------------------------------------------
 LANGUAGE_CODE = "vi"
