@@ -18,7 +18,9 @@ admin.site.site_title = _("Quản lý hoạt động đối ngoại")
 admin.site.index_title = _("Quản lý hoạt động đối ngoại")
 # The lists have many columns; the app list is one click away on the admin home page.
 admin.site.enable_nav_sidebar = False
-<<<<<<< HEAD
+# The header links to the leaders' dashboard as "Tổng quan" (templates/admin/base_site.html)
+# instead of Django's "View site".
+admin.site.site_url = None
 
 # The four permissions Django makes for every model, named in the database in English.
 PERMISSION_ACTIONS = {"add": _("Thêm"), "change": _("Sửa"), "delete": _("Xóa"), "view": _("Xem")}
@@ -55,8 +57,3 @@ class ProjectGroupAdmin(VietnamesePermissions, GroupAdmin):
 @admin.register(get_user_model())
 class ProjectUserAdmin(VietnamesePermissions, UserAdmin):
     pass
-=======
-# The header links to the leaders' dashboard as "Tổng quan" (templates/admin/base_site.html)
-# instead of Django's "View site".
-admin.site.site_url = None
->>>>>>> main
