@@ -58,7 +58,14 @@ def error_responses(path: str, operation: dict) -> dict:
             VALIDATION_ERROR,
         )
     if "{" in path:
-        responses["404"] = json_response("Không có bản ghi với id này.", ERROR)
+        responses["404"] = json_response(
+            "Không có bản ghi với id này (id là số nguyên dương).", ERROR
+        )
+    elif "page" in parameters:
+        responses["404"] = json_response(
+            "Không có trang này: `page` nhỏ hơn 1, không phải số nguyên hoặc sau trang cuối.",
+            ERROR,
+        )
     return responses
 
 
@@ -69,6 +76,12 @@ def add_error_responses(result, generator, request, public):
             responses = operation.setdefault("responses", {})
             for code, response in error_responses(path, operation).items():
                 responses.setdefault(code, response)
-            if any(parameter["name"] == "format" for parameter in operation.get("parameters", [])):
+            parameters = operation.get("parameters", [])
+            if any(parameter["name"] == "page" for parameter in parameters):
+                # A list's filters read an empty value (`?year=`) as no filter.
+                for parameter in parameters:
+                    if parameter["in"] == "query":
+                        parameter["allowEmptyValue"] = True
+            if any(parameter["name"] == "format" for parameter in parameters):
                 responses["200"].setdefault("content", {}).update(EXPORT_CONTENT)
     return result

@@ -10,6 +10,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from django_filters.fields import ChoiceField
+from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 
 from foreignaffairs.core import search
@@ -21,7 +23,18 @@ from foreignaffairs.core.text import unaccent
 
 
 class IntegerFilter(filters.NumberFilter):
+    """An integer; its bounds (`min_value`, `max_value`), which give a 400 when crossed, are
+    stated in the schema too."""
+
     field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        schema = {"type": "integer", "description": kwargs.get("help_text", "")}
+        for keyword, name in (("min_value", "minimum"), ("max_value", "maximum")):
+            if kwargs.get(keyword) is not None:
+                schema[name] = kwargs[keyword]
+        extend_schema_field(schema)(self)
 
 
 def year_filter(method: str, help_text) -> IntegerFilter:
@@ -100,7 +113,11 @@ class UnaccentSearchFilter(SearchFilter):
     which holds its `searchable_fields`, as the admin searches it."""
 
     def get_search_terms(self, request):
-        return [unaccent(term) for term in super().get_search_terms(request)]
+        try:
+            terms = super().get_search_terms(request)
+        except ValidationError as error:  # e.g. a NUL character: the parameter's own error
+            raise ValidationError({self.search_param: error.detail}) from error
+        return [unaccent(term) for term in terms]
 
     def filter_queryset(self, request, queryset, view):
         if not search.is_searchable(queryset.model) or not self.get_search_fields(view, request):
