@@ -19,11 +19,11 @@ from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
-from import_export.forms import SelectableFieldsExportForm
+from import_export.forms import ConfirmImportForm, ImportForm, SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from foreignaffairs.core import search, stats_cache
-from foreignaffairs.core.origins import origins_matching
+from foreignaffairs.core.origins import Origin, origins_matching
 from foreignaffairs.core.roles import can_delete
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
 from foreignaffairs.core.spreadsheets.large_files import row_messages
@@ -210,6 +210,29 @@ RECORD_FIELDSET = (
 RECORD_READONLY_FIELDS = ["created_by", "created_at", "updated_at"]
 
 
+def file_origin_field(widget=None) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Tệp của đơn vị gốc"),
+        choices=[("", _("Theo cột “Đơn vị gốc” của từng dòng")), *Origin.choices],
+        required=False,
+        widget=widget,
+        help_text=_(
+            "Khi nhập hồ sơ của Bình Dương hoặc Bà Rịa – Vũng Tàu cũ: chọn tỉnh đó, mọi dòng của "
+            "tệp nhận đơn vị gốc này."
+        ),
+    )
+
+
+class OriginImportForm(ImportForm):
+    """The import form, and the former province the whole file belongs to (optional)."""
+
+    origin = file_origin_field()
+
+
+class OriginConfirmImportForm(ConfirmImportForm):
+    origin = file_origin_field(widget=forms.HiddenInput)
+
+
 class ExportForm(SelectableFieldsExportForm):
     """The export form, listing columns by their Vietnamese (or English) header."""
 
@@ -230,6 +253,8 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
     # The model's resource (e.g. [DelegationResource]); none: no import, export or template.
     resource_classes = []
     export_form_class = ExportForm
+    import_form_class = OriginImportForm
+    confirm_form_class = OriginConfirmImportForm
     import_template_name = "admin/foreignaffairs/import.html"
 
     list_per_page = 50
@@ -316,6 +341,20 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         messages.error(request, failed % {"problems": shown})
         opts = self.model._meta
         return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        data = getattr(form, "cleaned_data", None) or {}
+        return {
+            **super().get_import_resource_kwargs(request, **kwargs),
+            "origin": data.get("origin"),
+        }
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["origin"] = import_form.cleaned_data.get("origin", "")
+        return initial
 
     def get_import_context_data(self, **kwargs):
         return {**super().get_import_context_data(**kwargs), "import_help": IMPORT_HELP}
