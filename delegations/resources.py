@@ -78,6 +78,7 @@ class DelegationResource(SyncDeadlinesMixin, DomainResource):
             "city_leader",
             "purpose",
             "outcome",
+            "origin",
             "source",
         )
         import_id_fields = ("direction", "title", "start_date")
@@ -113,6 +114,7 @@ class EventResource(SyncDeadlinesMixin, DomainResource):
             "foreign_participants",
             "countries",
             "notes",
+            "origin",
             "source",
         )
         import_id_fields = ("title", "start_date")
