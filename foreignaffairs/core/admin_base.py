@@ -3,31 +3,35 @@
 from dataclasses import dataclass
 from functools import cached_property
 
+import import_export.forms
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connections, transaction
+from django.db import connections, models, transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
-from django.utils.text import capfirst, slugify, smart_split, unescape_string_literal
+from django.utils.text import capfirst, smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
-from import_export.forms import SelectableFieldsExportForm
+from import_export.formats.base_formats import CSV
+from import_export.forms import ConfirmImportForm, SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from foreignaffairs.core import links, search, stats_cache
 from foreignaffairs.core.admin_filters import BoundedChangeList
-from foreignaffairs.core.origins import origins_matching
+from foreignaffairs.core.origins import Origin, origins_matching
 from foreignaffairs.core.roles import can_delete
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
+from foreignaffairs.core.spreadsheets.formats import CSV_ENCODING, XLSX, file_name
 from foreignaffairs.core.spreadsheets.large_files import row_messages
+from foreignaffairs.core.spreadsheets.limits import check_upload
 from foreignaffairs.core.spreadsheets.templates import IMPORT_HELP, template_workbook
 from foreignaffairs.core.text import vi_number
 
@@ -200,6 +204,9 @@ class DomainChangeList(BoundedChangeList):
         return f"{subject} — {counted}"
 
 
+# Under every date box: the one format the forms read (Django's Vietnamese has none).
+DATE_HINT = _("Ví dụ: 27/03/2026 (ngày/tháng/năm).")
+
 # The last fieldset of every domain form: where the information came from, and who entered it.
 RECORD_FIELDSET = (
     _("Nguồn và thông tin bản ghi"),
@@ -209,6 +216,38 @@ RECORD_FIELDSET = (
     },
 )
 RECORD_READONLY_FIELDS = ["created_by", "created_at", "updated_at"]
+
+
+def file_origin_field(widget=None) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Tệp của đơn vị gốc"),
+        choices=[("", _("Theo cột “Đơn vị gốc” của từng dòng")), *Origin.choices],
+        required=False,
+        widget=widget,
+        help_text=_(
+            "Khi nhập hồ sơ của Bình Dương hoặc Bà Rịa – Vũng Tàu cũ: chọn tỉnh đó, mọi dòng của "
+            "tệp nhận đơn vị gốc này."
+        ),
+    )
+
+
+class ImportForm(import_export.forms.ImportForm):
+    """The import form, refusing files larger than the admin imports before reading them
+    (`spreadsheets.limits`), and the former province the whole file belongs to (optional)."""
+
+    origin = file_origin_field()
+
+    def clean_import_file(self):
+        file = self.cleaned_data["import_file"]
+        try:
+            check_upload(file, file.name)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+        return file
+
+
+class OriginConfirmImportForm(ConfirmImportForm):
+    origin = file_origin_field(widget=forms.HiddenInput)
 
 
 class ExportForm(SelectableFieldsExportForm):
@@ -231,6 +270,9 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
     # The model's resource (e.g. [DelegationResource]); none: no import, export or template.
     resource_classes = []
     export_form_class = ExportForm
+    to_encoding = CSV_ENCODING
+    import_form_class = ImportForm
+    confirm_form_class = OriginConfirmImportForm
     import_template_name = "admin/foreignaffairs/import.html"
 
     list_per_page = 50
@@ -263,6 +305,7 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         history = self.model.history.filter(pk=version_id, id=object_id).first()
         if history is None or self.revert_disabled(request, history.instance):
             raise PermissionDenied
+        request.restoring_version = True  # response_change says "đã được khôi phục"
         records = self.model._default_manager.filter(pk=history.instance.pk)
         was_deleted = not records.exists()
         with transaction.atomic():
@@ -274,6 +317,21 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     def delete_model(self, request, obj):
         links.delete_keeping_links(obj)
+
+    def response_change(self, request, obj):
+        if not getattr(request, "restoring_version", False) or "_save" not in request.POST:
+            return super().response_change(request, obj)
+        # simple-history's "Khôi phục" button would get the admin's "Đã sửa … thành công".
+        self.message_user(
+            request,
+            _("%(name)s “%(obj)s” đã được khôi phục về phiên bản đã chọn.")
+            % {"name": capfirst(self.model._meta.verbose_name), "obj": obj},
+            messages.SUCCESS,
+        )
+        opts = self.model._meta
+        return HttpResponseRedirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        )
 
     # Excel and CSV ------------------------------------------------------------------------
 
@@ -309,9 +367,27 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
             raise PermissionDenied
         resource_class = self.get_resource_classes(request)[0]
         response = HttpResponse(template_workbook(resource_class), content_type=XLSX_CONTENT_TYPE)
-        name = slugify(str(self.model._meta.verbose_name_plural)) or self.model._meta.model_name
-        response["Content-Disposition"] = f'attachment; filename="mau-{name}.xlsx"'
+        name = file_name(_("mẫu %(records)s") % {"records": self.model._meta.verbose_name_plural})
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        """import-export's, with native values (dates as dates) for every binary format, also
+        this app's XLSX (import-export recognises only its own classes)."""
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        data = self.get_data_for_export(
+            request, queryset, force_native_type=file_format.is_binary(), **kwargs
+        )
+        content = file_format.export_data(data)
+        encoding = kwargs.get("encoding")
+        return content.encode(encoding) if encoding and not file_format.is_binary() else content
+
+    def get_export_filename(self, request, queryset, file_format):
+        """'doan-vao-doan-ra-2026-11-28.xlsx': the records, in Vietnamese without marks."""
+        today = timezone.localdate().isoformat()
+        records = self.model._meta.verbose_name_plural
+        return file_name(f"{records} {today}", f".{file_format.get_extension()}")
 
     def process_result(self, result, request):
         """After confirmation: a file that became invalid since its preview (a partner
@@ -328,6 +404,20 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         messages.error(request, failed % {"problems": shown})
         opts = self.model._meta
         return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        data = getattr(form, "cleaned_data", None) or {}
+        return {
+            **super().get_import_resource_kwargs(request, **kwargs),
+            "origin": data.get("origin"),
+        }
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["origin"] = import_form.cleaned_data.get("origin", "")
+        return initial
 
     def get_import_context_data(self, **kwargs):
         return {**super().get_import_context_data(**kwargs), "import_help": IMPORT_HELP}
@@ -378,6 +468,15 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
             for term in smart_split(search_term)
         ]
         return search.matching(queryset, terms), False  # subqueries: no duplicate rows
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        is_date = isinstance(db_field, models.DateField) and not isinstance(
+            db_field, models.DateTimeField
+        )
+        if is_date and field is not None and not isinstance(field.widget, forms.HiddenInput):
+            field.help_text = f"{field.help_text} {DATE_HINT}" if field.help_text else DATE_HINT
+        return field
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name in self.checkbox_fields:
