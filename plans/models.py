@@ -15,6 +15,12 @@ from agreements.models import Agreement
 from agreements.models import Status as AgreementStatus
 from delegations.models import Delegation, Direction, Event, EventStatus, Level
 from delegations.models import Status as DelegationStatus
+from foreignaffairs.core.dates import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    plausible_date_constraint,
+    validate_plausible_date,
+)
 from foreignaffairs.core.models import DomainModel
 
 
@@ -42,7 +48,9 @@ def approval_deadline(year: int) -> datetime.date:
 class AnnualPlan(DomainModel):
     """Chương trình đối ngoại năm: what the city means to do in one year, as approved."""
 
-    year = models.PositiveSmallIntegerField(_("năm"))
+    year = models.PositiveSmallIntegerField(
+        _("năm"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+    )
     title = models.CharField(
         _("tên chương trình"),
         max_length=300,
@@ -55,7 +63,9 @@ class AnnualPlan(DomainModel):
         blank=True,
         help_text=_("Ví dụ: 1234/QĐ-UBND."),
     )
-    approved_on = models.DateField(_("ngày phê duyệt"), null=True, blank=True)
+    approved_on = models.DateField(
+        _("ngày phê duyệt"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     notes = models.TextField(_("ghi chú"), blank=True)
 
     history = HistoricalRecords()
@@ -70,6 +80,13 @@ class AnnualPlan(DomainModel):
                 name="plans_annualplan_one_per_year",
                 violation_error_message=_("Năm này đã có chương trình đối ngoại."),
             ),
+            models.CheckConstraint(
+                condition=Q(year__gte=FIRST_YEAR, year__lte=LAST_YEAR),
+                name="plans_annualplan_year_plausible",
+                violation_error_message=_("Năm của chương trình phải từ %(first)s đến %(last)s.")
+                % {"first": FIRST_YEAR, "last": LAST_YEAR},
+            ),
+            plausible_date_constraint("approved_on", "plans_annualplan_approved_on_plausible"),
         ]
 
     def __str__(self):

@@ -6,11 +6,10 @@ from import_export import widgets
 from import_export.fields import Field
 
 from delegations.models import Level
+from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR
 from foreignaffairs.core.spreadsheets.resources import DomainResource, column_label, model_column
 from partners.widgets import PartnerWidget
 from plans.models import AnnualPlan, ItemKind, PlanItem
-
-FIRST_PLAN_YEAR = 1975
 
 
 class PlanYearWidget(widgets.Widget):
@@ -22,7 +21,7 @@ class PlanYearWidget(widgets.Widget):
             year = int(str(value).strip().split(".")[0])
         except (TypeError, ValueError):
             raise ValueError(_("Năm phải là một số, ví dụ 2026.")) from None
-        if not FIRST_PLAN_YEAR <= year <= 2100:
+        if not FIRST_YEAR <= year <= LAST_YEAR:
             raise ValueError(_("Năm %(year)s không hợp lệ.") % {"year": year})
         plan, _created = AnnualPlan.objects.get_or_create(year=year)
         return plan

@@ -77,11 +77,12 @@ def add_error_responses(result, generator, request, public):
             for code, response in error_responses(path, operation).items():
                 responses.setdefault(code, response)
             parameters = operation.get("parameters", [])
-            if any(parameter["name"] == "page" for parameter in parameters):
-                # A list's filters read an empty value (`?year=`) as no filter.
-                for parameter in parameters:
-                    if parameter["in"] == "query":
-                        parameter["allowEmptyValue"] = True
+            is_list = any(parameter["name"] == "page" for parameter in parameters)
+            for parameter in parameters:
+                # A list's filters read an empty value (`?year=`) as no filter, and every
+                # endpoint reads an empty `origin` as the merged city.
+                if parameter["in"] == "query" and (is_list or parameter["name"] == "origin"):
+                    parameter["allowEmptyValue"] = True
             if any(parameter["name"] == "format" for parameter in parameters):
                 responses["200"].setdefault("content", {}).update(EXPORT_CONTENT)
     return result

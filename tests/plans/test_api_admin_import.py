@@ -177,3 +177,21 @@ def test_the_template_example_imports_as_a_new_programme_and_reimporting_changes
     assert item.plan == AnnualPlan.objects.get(year=PlanItemResource.example["plan"])
     assert item.kind == "outgoing"
     assert item.quarter == 2
+
+
+def test_a_programme_approved_in_an_implausible_year_is_refused_with_a_vietnamese_message(
+    admin_client,
+):
+    response = admin_client.post(
+        reverse("admin:plans_annualplan_add"),
+        {
+            "year": "2020",
+            "approved_on": "02/01/0202",
+            "items-TOTAL_FORMS": "0",
+            "items-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "1900" in response.text
+    assert not AnnualPlan.objects.exists()

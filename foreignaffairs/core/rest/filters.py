@@ -87,6 +87,9 @@ class CountryFilter(filters.ChoiceFilter):
         kwargs.setdefault("choices", country_choices)
         kwargs.setdefault("help_text", _("Mã quốc gia ISO 3166-1 alpha-2, ví dụ JP."))
         super().__init__(*args, **kwargs)
+        # The schema lists the codes the server accepts (an unknown code is a 400), in
+        # capitals; lower case is accepted too.
+        extend_schema_field({"type": "string", "enum": sorted(country_names())})(self)
 
 
 class ContinentFilter(filters.ChoiceFilter):

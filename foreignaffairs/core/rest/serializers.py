@@ -50,6 +50,18 @@ def violated_constraint_message(model, error: IntegrityError) -> str:
     return str(_("Dữ liệu trùng hoặc mâu thuẫn với một bản ghi đã có; không có gì được lưu."))
 
 
+def is_text_input(field, value) -> bool:
+    """A text or choice field takes a JSON string (or null), and a list of choices a list of
+    strings: DRF would turn `0` into "0" and drop an `{}` from a list of countries."""
+    if isinstance(field, serializers.ListField) and isinstance(value, list):
+        return all(is_text_input(field.child, item) for item in value)
+    if isinstance(field, serializers.MultipleChoiceField) and isinstance(value, list):
+        return all(isinstance(item, str) for item in value)
+    if isinstance(field, serializers.CharField | serializers.ChoiceField):
+        return value is None or isinstance(value, str)
+    return True
+
+
 class ValidatedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
     """A ModelSerializer whose create and update run the model's `full_clean()`.
 
@@ -83,6 +95,13 @@ class ValidatedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
                         input_type=type(data[name]).__name__
                     )
                     raise serializers.ValidationError({name: [message]})
+            errors = {
+                name: [_("Cần một chuỗi ký tự (trong dấu ngoặc kép).")]
+                for name, field in self.fields.items()
+                if not field.read_only and name in data and not is_text_input(field, data[name])
+            }
+            if errors:
+                raise serializers.ValidationError(errors)
         return super().to_internal_value(data)
 
     def create(self, validated_data):
