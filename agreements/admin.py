@@ -19,6 +19,7 @@ from agreements.models import (
 )
 from agreements.resources import AgreementResource
 from agreements.services import establish_relationships
+from foreignaffairs.core import search
 from foreignaffairs.core.admin_base import (
     RECORD_FIELDSET,
     RECORD_READONLY_FIELDS,
@@ -64,10 +65,10 @@ class AgreementAdmin(DomainAdmin):
         ExpiringFilter,
         "establishes_relationship",
     ]
-    search_fields = unaccent_search(
-        "title", "title_en", "partner_organization", "partners__name", "partners__name_en"
-    )
-    date_hierarchy = "signed_on"
+    # Searched in the stored search text (DomainAdmin.get_search_results). No date_hierarchy:
+    # it re-runs the search to find its years; the year filter lists them from the first and
+    # last dates instead.
+    search_fields = [search.FIELD]
     autocomplete_fields = ["partners", "signed_during_delegation", "signed_during_event"]
     checkbox_fields = ("fields",)
     inlines = [ImplementationActivityInline]

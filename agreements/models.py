@@ -21,6 +21,7 @@ from foreignaffairs.core.dates import (
     validate_plausible_date,
 )
 from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.search import search_text_field
 from foreignaffairs.core.uploads import validate_pdf
 
 # An agreement in force with nothing done under it for this long is "ký xong để đó".
@@ -283,9 +284,12 @@ class Agreement(DomainModel):
         help_text=_("Tệp PDF, tối đa 20 MB."),
     )
     notes = models.TextField(_("ghi chú"), blank=True)
+    search_text = search_text_field()
 
+    searchable_fields = ("title", "title_en", "signed_place", "partner_organization")
+    search_through = ("partners",)
     objects = AgreementQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("văn bản hợp tác")

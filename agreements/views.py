@@ -12,7 +12,7 @@ from partners.models import PartnerLocality
 class AgreementViewSet(RecordViewSet):
     serializer_class = AgreementSerializer
     filterset_class = AgreementFilter
-    search_fields = ["title", "title_en", "signed_place"]
+    search_fields = Agreement.searchable_fields  # and its partners' names
     ordering_fields = ["id", "signed_on", "effective_on", "expires_on", "title", "last_activity_on"]
     ordering = ["-signed_on", "-id"]
 

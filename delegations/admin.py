@@ -16,13 +16,13 @@ from delegations.admin_filters import (
 )
 from delegations.models import Delegation, DelegationMember, Event, Pillar, Status
 from delegations.resources import DelegationResource, EventResource
+from foreignaffairs.core import search
 from foreignaffairs.core.admin_base import (
     RECORD_FIELDSET,
     RECORD_READONLY_FIELDS,
     CachedCountryFilter,
     DomainAdmin,
     country_with_flag,
-    unaccent_search,
 )
 from foreignaffairs.core.admin_filters import ContinentFilter
 
@@ -83,8 +83,10 @@ class DelegationAdmin(DomainAdmin):
         NeedsUpdateFilter,
         UpcomingFilter,
     ]
-    search_fields = unaccent_search("title", "head_name", "head_title", "organization")
-    date_hierarchy = "start_date"
+    # Searched in the stored search text (DomainAdmin.get_search_results). No date_hierarchy:
+    # it re-runs the search to find its years; the year filter lists them from the first and
+    # last dates instead.
+    search_fields = [search.FIELD]
     autocomplete_fields = ["partner", "agreements"]
     checkbox_fields = ("pillars",)
     inlines = [DelegationMemberInline]
@@ -213,8 +215,10 @@ class EventAdmin(DomainAdmin):
         NeedsUpdateFilter,
         UpcomingFilter,
     ]
-    search_fields = unaccent_search("title", "venue", "notes")
-    date_hierarchy = "start_date"
+    # Searched in the stored search text (DomainAdmin.get_search_results). No date_hierarchy:
+    # it re-runs the search to find its years; the year filter lists them from the first and
+    # last dates instead.
+    search_fields = [search.FIELD]
     autocomplete_fields = ["partners", "delegations", "agreements"]
     save_on_top = True
     readonly_fields = RECORD_READONLY_FIELDS

@@ -10,6 +10,7 @@ from delegations.scheduling import (
     ScheduledActivityQuerySet,
 )
 from foreignaffairs.core.continents import continent_expression, countries_in
+from foreignaffairs.core.search import search_text_field
 
 
 class Direction(models.TextChoices):
@@ -190,9 +191,11 @@ class Delegation(ScheduledActivity):
         help_text=_("Văn bản hợp tác mà chuyến thăm này triển khai."),
     )
     outcome = models.TextField(_("kết quả"), blank=True)
+    search_text = search_text_field()
 
+    searchable_fields = ("title", "head_name", "head_title", "organization")
     objects = DelegationQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta(ScheduledActivity.Meta):
         verbose_name = _("đoàn")
@@ -372,9 +375,11 @@ class Event(ScheduledActivity):
         help_text=_("Văn bản hợp tác mà sự kiện này triển khai."),
     )
     notes = models.TextField(_("ghi chú"), blank=True)
+    search_text = search_text_field()
 
+    searchable_fields = ("title", "venue", "notes")
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta(ScheduledActivity.Meta):
         verbose_name = _("sự kiện đối ngoại")

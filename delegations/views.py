@@ -12,7 +12,7 @@ from partners.models import PartnerLocality
 class DelegationViewSet(RecordViewSet):
     serializer_class = DelegationSerializer
     filterset_class = DelegationFilter
-    search_fields = ["title", "head_name", "head_title", "organization"]
+    search_fields = Delegation.searchable_fields  # in its search text
     ordering_fields = ["id", "start_date", "end_date", "title", "country", "member_count"]
     ordering = ["-start_date", "-id"]
 
@@ -24,7 +24,7 @@ class DelegationViewSet(RecordViewSet):
 class EventViewSet(RecordViewSet):
     serializer_class = EventSerializer
     filterset_class = EventFilter
-    search_fields = ["title", "venue"]
+    search_fields = Event.searchable_fields  # in its search text
     ordering_fields = ["id", "start_date", "end_date", "title"]
     ordering = ["-start_date", "-id"]
 

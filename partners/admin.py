@@ -2,13 +2,13 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from foreignaffairs.core import search
 from foreignaffairs.core.admin_base import (
     RECORD_FIELDSET,
     RECORD_READONLY_FIELDS,
     CachedCountryFilter,
     DomainAdmin,
     country_with_flag,
-    unaccent_search,
 )
 from foreignaffairs.core.admin_filters import ContinentFilter
 from foreignaffairs.reports.exchanges import partner_timeline, with_last_exchange
@@ -45,8 +45,10 @@ class PartnerLocalityAdmin(DomainAdmin):
         EstablishedInFilter,
         ActiveAtEndOfFilter,
     ]
-    search_fields = unaccent_search("name", "name_en", "name_local")
-    date_hierarchy = "established_on"
+    # Searched in the stored search text (DomainAdmin.get_search_results). No date_hierarchy:
+    # it re-runs the search to find its years; the year filter lists them from the first and
+    # last dates instead.
+    search_fields = [search.FIELD]
     save_on_top = True
     readonly_fields = RECORD_READONLY_FIELDS
     fieldsets = [

@@ -18,6 +18,7 @@ from foreignaffairs.core.continents import (
 )
 from foreignaffairs.core.dates import plausible_date_constraint, validate_plausible_date
 from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.search import search_text_field
 from foreignaffairs.core.text import fold
 
 # A relationship with no exchange for this long is dormant (computed in reports.exchanges,
@@ -153,9 +154,11 @@ class PartnerLocality(DomainModel):
         validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("Mã Wikidata có dạng Q123."))],
     )
     notes = models.TextField(_("ghi chú"), blank=True)
+    search_text = search_text_field()
 
+    searchable_fields = ("name", "name_en", "name_local")
     objects = PartnerLocalityQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("địa phương đối tác")

@@ -11,7 +11,7 @@ from partners.serializers import PartnerLocalitySerializer
 class PartnerLocalityViewSet(RecordViewSet):
     serializer_class = PartnerLocalitySerializer
     filterset_class = PartnerLocalityFilter
-    search_fields = ["name", "name_en", "name_local"]
+    search_fields = PartnerLocality.searchable_fields  # in its search text
     ordering_fields = ["id", "name", "country", "established_on", "last_exchange_on"]
     ordering = ["name", "id"]
 

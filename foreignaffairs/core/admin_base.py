@@ -9,7 +9,7 @@ from django.db import connections
 from django.http import HttpResponse
 from django.urls import path
 from django.utils.html import format_html
-from django.utils.text import slugify
+from django.utils.text import slugify, smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportMixin
@@ -17,7 +17,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
-from foreignaffairs.core import stats_cache
+from foreignaffairs.core import search, stats_cache
 from foreignaffairs.core.roles import can_delete
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
 from foreignaffairs.core.spreadsheets.templates import IMPORT_HELP, template_workbook
@@ -123,8 +123,9 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
     """Base admin for the domain records: history (who changed what, when), authorship, and
     Excel/CSV import and export with the model's resource (`resource_classes`).
 
-    Search fields should use the `__unaccent` lookup (e.g. "title__unaccent") so that staff
-    typing "da nang" find "Đà Nẵng" on PostgreSQL and SQLite alike.
+    A searchable model (foreignaffairs.core.search) is searched in its stored search text:
+    staff typing "da nang" find "Đà Nẵng", through an index on PostgreSQL. Other models'
+    search fields should use the `__unaccent` lookup (e.g. "name__unaccent").
     """
 
     formats = [XLSX, CSV]
@@ -217,6 +218,16 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         # The list's bulk delete deletes in SQL, without each record's delete().
         super().delete_queryset(request, queryset)
         stats_cache.data_changed()
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search.is_searchable(self.model):
+            return super().get_search_results(request, queryset, search_term)
+        # Words, or "quoted phrases", as the admin's own search reads them.
+        terms = [
+            unescape_string_literal(term) if term[0] in "\"'" and term[-1] == term[0] else term
+            for term in smart_split(search_term)
+        ]
+        return search.matching(queryset, terms), False  # subqueries: no duplicate rows
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name in self.checkbox_fields:

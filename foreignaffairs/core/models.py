@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from foreignaffairs.core import stats_cache
+from foreignaffairs.core import search, stats_cache
 from foreignaffairs.core.text import nfc
 
 
@@ -12,8 +12,11 @@ class DomainModel(models.Model):
     """What every record staff enter carries: who made it, when, and whether it is demo data.
 
     Text is stored in Unicode NFC whatever was typed or pasted, so search and uniqueness
-    see one spelling of each Vietnamese letter. Saving or deleting one forgets the cached
-    figures (`stats_cache.data_changed`); bulk writes must call it themselves.
+    see one spelling of each Vietnamese letter. A searchable model (`searchable_fields` and a
+    `search.search_text_field()` named `search_text`) keeps those fields folded in
+    `search_text`, computed with the NFC form (see `foreignaffairs.core.search`). Saving or
+    deleting one forgets the cached figures (`stats_cache.data_changed`); bulk writes must
+    call it themselves.
     """
 
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
@@ -40,11 +43,19 @@ class DomainModel(models.Model):
         help_text=_("Văn bản, bài viết hoặc tệp mà thông tin này lấy từ đó."),
     )
 
+    # The text fields the admin and the API search (see foreignaffairs.core.search), and the
+    # many-to-many relations whose records' search text counts too (e.g. an agreement's
+    # partners).
+    searchable_fields: tuple[str, ...] = ()
+    search_through: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         self.normalize_text()
+        if self.searchable_fields and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], search.FIELD}
         super().save(*args, **kwargs)
         stats_cache.data_changed(using=self._state.db)
 
@@ -59,6 +70,14 @@ class DomainModel(models.Model):
                 value = getattr(self, field.attname)
                 if isinstance(value, str):
                     setattr(self, field.attname, nfc(value).strip())
+        self.refresh_search_text()
+
+    def refresh_search_text(self):
+        """Recompute `search_text` from the searchable fields (bulk writes, which skip
+        `save()` and `normalize_text()`, call it themselves)."""
+        if self.searchable_fields:
+            values = (getattr(self, name) for name in self.searchable_fields)
+            setattr(self, search.FIELD, search.search_text(values))
 
     def clean(self):
         self.normalize_text()

@@ -139,6 +139,8 @@ def write_partners(
                     source=DEMO_SOURCE,
                 )
             )
+        for record in records:  # bulk_create calls no save()
+            record.refresh_search_text()
         PartnerLocality.objects.bulk_create(records, batch_size=BATCH)
         for (index, (established, ended, _)), record in zip(chunk, records, strict=True):
             # Titles name the partner as stored, numbered names included.

@@ -3,8 +3,8 @@
 Records are inserted with `bulk_create` in batches, so a million delegations take minutes, not
 hours. That skips two things `save()` would do, which is acceptable for generated data:
 django-simple-history records no history for them (they were never edited by anyone), and
-`DomainModel.save()` does not run, so the writers NFC-normalise the text themselves and set each
-partner's `name_key`.
+`DomainModel.save()` does not run, so the writers NFC-normalise the text themselves, set each
+partner's `name_key` and each record's search text (`refresh_search_text()`).
 """
 
 import itertools

@@ -87,3 +87,34 @@ def test_the_country_choices_follow_writes(admin_client, settings):
     assert chile not in admin_client.get(LIST).content.decode()
     DelegationFactory(country="CL")
     assert chile in admin_client.get(LIST).content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        LIST,
+        "/admin/delegations/event/",
+        "/admin/agreements/agreement/",
+        "/admin/partners/partnerlocality/",
+    ],
+)
+def test_a_search_never_runs_again_to_find_the_years_of_its_matches(admin_client, url):
+    DelegationFactory(title="Đoàn Thị trưởng Osaka", start_date=datetime.date(2014, 3, 1))
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.get(url, {"q": "osaka"})
+    assert response.status_code == 200
+    searching = [q["sql"] for q in queries.captured_queries if "search_text" in q["sql"]]
+    # The page and its capped count; no DISTINCT years, no first and last dates of the matches.
+    assert len(searching) == 2, searching
+    assert not [sql for sql in searching if "DISTINCT" in sql.upper() or "MIN(" in sql.upper()]
+
+
+def test_the_searched_list_costs_the_same_queries_whatever_it_finds(
+    admin_client, django_assert_max_num_queries
+):
+    for day in range(1, 21):
+        DelegationFactory(title=f"Đoàn Osaka {day}", start_date=datetime.date(2017, 3, day))
+    admin_client.get(LIST, {"q": "osaka"})  # the cached country choices
+    with django_assert_max_num_queries(8):
+        response = admin_client.get(LIST, {"q": "osaka"})
+    assert len(response.context["cl"].result_list) == 20

@@ -13,6 +13,7 @@ from django_filters import rest_framework as filters
 from django_filters.fields import ChoiceField
 from rest_framework.filters import OrderingFilter, SearchFilter
 
+from foreignaffairs.core import search
 from foreignaffairs.core.continents import Continent
 from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR
 from foreignaffairs.core.text import unaccent
@@ -92,10 +93,18 @@ def having(queryset: QuerySet, matching: QuerySet) -> QuerySet:
 
 class UnaccentSearchFilter(SearchFilter):
     """`?search=`: each word must occur in one of the view's `search_fields`, ignoring case and
-    Vietnamese diacritics: "da nang" and "Đà Nẵng" both find "Đà Nẵng"."""
+    Vietnamese diacritics: "da nang" and "Đà Nẵng" both find "Đà Nẵng".
+
+    A searchable model (foreignaffairs.core.search) is searched in its stored search text,
+    which holds its `searchable_fields`, as the admin searches it."""
 
     def get_search_terms(self, request):
         return [unaccent(term) for term in super().get_search_terms(request)]
+
+    def filter_queryset(self, request, queryset, view):
+        if not search.is_searchable(queryset.model) or not self.get_search_fields(view, request):
+            return super().filter_queryset(request, queryset, view)
+        return search.matching(queryset, self.get_search_terms(request))
 
     search_description = _(
         'Tìm theo từ, không phân biệt hoa thường và dấu: "da nang" tìm được "Đà Nẵng".'

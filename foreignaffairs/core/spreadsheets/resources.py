@@ -19,7 +19,7 @@ from import_export.fields import Field
 from import_export.instance_loaders import BaseInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from foreignaffairs.core import stats_cache
+from foreignaffairs.core import search, stats_cache
 from foreignaffairs.core.spreadsheets.cells import formula_safe
 from foreignaffairs.core.spreadsheets.widgets import (
     CountryWidget,
@@ -343,12 +343,14 @@ class DomainResource(resources.ModelResource):
         return formula_safe(value) if isinstance(value, str) else value
 
     def get_bulk_update_fields(self):
-        # Model field names only, and the modification time bulk_update would not touch.
+        # Model field names only, and what bulk_update would not touch: the modification
+        # time, and the search text computed in before_save_instance (normalize_text).
+        model = self._meta.model
         return [
             name
             for name, resource_field in self.fields.items()
             if not isinstance(resource_field.widget, widgets.ManyToManyWidget)
-        ] + ["updated_at"]
+        ] + ["updated_at", *([search.FIELD] if search.is_searchable(model) else [])]
 
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         """import-export's bulk mode calls plain bulk_create, which writes no history; this
