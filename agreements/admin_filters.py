@@ -24,6 +24,7 @@ from partners.models import PartnerLocality
 
 class SignedInFilter(YearFilter):
     title = _("ký trong năm")
+    heading = _("Văn bản ký năm %(value)s")
     parameter_name = "signed_in"
     date_field = "signed_on"
 

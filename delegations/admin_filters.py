@@ -27,6 +27,7 @@ class StartYearFilter(YearFilter):
 
 class ReceivedInFilter(YearFilter):
     title = _("đoàn vào đã đón trong năm")
+    heading = _("Đoàn vào năm %(value)s")
     parameter_name = "received_in"
     date_field = "start_date"
 
@@ -36,6 +37,7 @@ class ReceivedInFilter(YearFilter):
 
 class SentInFilter(YearFilter):
     title = _("đoàn ra đã thực hiện trong năm")
+    heading = _("Đoàn ra năm %(value)s")
     parameter_name = "sent_in"
     date_field = "start_date"
 
@@ -45,6 +47,7 @@ class SentInFilter(YearFilter):
 
 class HighLevelFilter(FlagFilter):
     title = _("đoàn cấp cao")
+    heading = _("Đoàn cấp cao")
     parameter_name = "high_level"
 
     def keep(self, queryset):
@@ -53,6 +56,7 @@ class HighLevelFilter(FlagFilter):
 
 class HostedInFilter(YearFilter):
     title = _("Thành phố tổ chức trong năm")
+    heading = _("Sự kiện Thành phố tổ chức năm %(value)s")
     parameter_name = "hosted_in"
     date_field = "start_date"
 
@@ -64,6 +68,7 @@ class NeedsUpdateFilter(FlagFilter):
     """`?needs_update=yes`: start date passed but still pending (planned, or confirmed)."""
 
     title = _("cần cập nhật tình trạng")
+    heading = _("Cần cập nhật tình trạng")
     parameter_name = "needs_update"
 
     def keep(self, queryset):

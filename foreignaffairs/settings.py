@@ -62,7 +62,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "foreignaffairs.core.admin_site.SiteConfig",  # django.contrib.admin, our Site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "partners",
     "delegations",
     "agreements",
+    "plans",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +161,10 @@ CACHES = {
 STATS_CACHE_SECONDS = env_int(
     "DJANGO_STATS_CACHE_SECONDS", 0 if TESTING else (86400 if REDIS_URL else 60)
 )
+
+# The annual foreign-affairs programme of a year should be approved by this day ("MM-DD") of
+# the year before; a later approval, or none past it, is flagged on the dashboard.
+PLAN_APPROVAL_DEADLINE = os.environ.get("DJANGO_PLAN_APPROVAL_DEADLINE", "12-31")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

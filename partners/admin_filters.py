@@ -22,6 +22,7 @@ from partners.models import DORMANT_AFTER_YEARS, RelationshipStatus
 
 class EstablishedInFilter(YearFilter):
     title = _("thiết lập quan hệ trong năm")
+    heading = _("Đối tác thiết lập quan hệ năm %(value)s")
     parameter_name = "established_in"
     date_field = "established_on"
 
@@ -31,6 +32,7 @@ class EstablishedInFilter(YearFilter):
 
 class ActiveAtEndOfFilter(YearFilter):
     title = _("đang có quan hệ vào cuối năm")
+    heading = _("Đối tác có quan hệ vào cuối năm %(value)s")
     parameter_name = "active_at_end_of"
     date_field = "established_on"
 

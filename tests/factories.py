@@ -7,6 +7,7 @@ from agreements.models import Agreement, CooperationField, ImplementationActivit
 from delegations.models import Delegation, Event
 from foreignaffairs.reports.models import ReportedFigure
 from partners.models import PartnerLocality
+from plans.models import AnnualPlan, PlanItem
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -96,3 +97,30 @@ class ReportedFigureFactory(factory.django.DjangoModelFactory):
     period_end = datetime.date(2017, 12, 31)
     value = 155
     source = "Báo cáo tổng kết năm 2017"
+
+
+class AnnualPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AnnualPlan
+        django_get_or_create = ["year"]
+
+    year = 2017
+    decision_number = "5678/QĐ-UBND"
+    approved_on = datetime.date(2016, 12, 20)
+
+
+class PlanItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlanItem
+        skip_postgeneration_save = True
+
+    plan = factory.SubFactory(AnnualPlanFactory)
+    kind = "incoming"
+    title = factory.Sequence(lambda n: f"Đón đoàn theo chương trình số {n}")
+    country = "JP"
+    quarter = 2
+
+    @factory.post_generation
+    def delegations(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.delegations.set(extracted)

@@ -11,12 +11,15 @@ from agreements.views import AgreementViewSet
 from delegations.views import DelegationViewSet, EventViewSet
 from foreignaffairs.api.statistics import BreakdownStatsView, PeriodStatsView, YearlyStatsView
 from partners.views import PartnerLocalityViewSet
+from plans.views import AnnualPlanViewSet, PlanItemViewSet
 
 router = routers.DefaultRouter()
 router.register("partners", PartnerLocalityViewSet, basename="partners")
 router.register("delegations", DelegationViewSet, basename="delegations")
 router.register("events", EventViewSet, basename="events")
 router.register("agreements", AgreementViewSet, basename="agreements")
+router.register("plans", AnnualPlanViewSet, basename="plans")
+router.register("plan-items", PlanItemViewSet, basename="plan-items")
 
 app_name = "api"
 urlpatterns = [

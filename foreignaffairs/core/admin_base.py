@@ -1,16 +1,20 @@
 """What every admin page for the department's records shares."""
 
+from dataclasses import dataclass
 from functools import cached_property
 
 from django import forms
+from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connections
 from django.http import HttpResponse
 from django.urls import path
+from django.utils.formats import number_format
 from django.utils.html import format_html
-from django.utils.text import slugify, smart_split, unescape_string_literal
+from django.utils.text import capfirst, slugify, smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
@@ -101,6 +105,95 @@ class CachedCountryFilter(CountryFilter):
                 yield code, name
 
 
+@dataclass(frozen=True)
+class ActiveFilter:
+    """One condition a list is narrowed by, shown as a chip that removes it."""
+
+    label: str
+    remove_url: str
+
+
+class DomainChangeList(ChangeList):
+    """A list titled with what it shows ("Đoàn vào năm 2017 — 155 đoàn", not "Chọn đoàn để
+    sửa"), its filters, date and search shown as removable chips above the rows."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if hasattr(self, "result_count"):  # not import-export's list, which fetches no rows
+            self.title = self._heading()
+
+    @cached_property
+    def active_filters(self) -> list[ActiveFilter]:
+        return [*self._filter_chips(), *self._date_chips(), *self._search_chips()]
+
+    def _filter_chips(self):
+        for spec in self.filter_specs:
+            parameters = spec.expected_parameters()
+            if not any(parameter in self.filter_params for parameter in parameters):
+                continue
+            chosen = [
+                str(choice["display"])
+                for index, choice in enumerate(spec.choices(self))
+                if choice["selected"] and index > 0
+            ]
+            if not chosen:  # a value no choice lists (e.g. a year with no records)
+                chosen = [v for p in parameters for v in self.filter_params.get(p, [])]
+            yield ActiveFilter(
+                f"{capfirst(spec.title)}: {', '.join(chosen)}",
+                self.get_query_string(remove=parameters),
+            )
+
+    def _date_chips(self):
+        if not self.date_hierarchy:
+            return
+        field = self.date_hierarchy
+        parts = [self.params.get(f"{field}__{part}") for part in ("year", "month", "day")]
+        year, month, day = (value[-1] if isinstance(value, list) else value for value in parts)
+        if not year:
+            return
+        if day and month:
+            label = _("Ngày %(day)s/%(month)s/%(year)s") % {
+                "day": day.zfill(2),
+                "month": month.zfill(2),
+                "year": year,
+            }
+        elif month:
+            label = _("Tháng %(month)s/%(year)s") % {"month": month, "year": year}
+        else:
+            label = _("Năm %(year)s") % {"year": year}
+        remove = [f"{field}__{part}" for part in ("year", "month", "day")]
+        yield ActiveFilter(str(label), self.get_query_string(remove=remove))
+
+    def _search_chips(self):
+        if self.query:
+            yield ActiveFilter(
+                _("Tìm: “%(query)s”") % {"query": self.query},
+                self.get_query_string(remove=[SEARCH_VAR]),
+            )
+
+    def _heading(self) -> str:
+        headings = [
+            heading
+            for spec in self.filter_specs
+            if (heading := getattr(spec, "describe", lambda: None)()) is not None
+        ]
+        subject = headings[0] if len(headings) == 1 else capfirst(self.opts.verbose_name_plural)
+        count = self.result_count
+        if isinstance(count, ApproximateCount):
+            shown = str(count)
+        else:
+            shown = number_format(count, force_grouping=True)
+        # Vietnamese has one form ("155 đoàn"); the English catalogue's plural takes the
+        # plural name ("155 delegations"), so the forms differ in their names:
+        # xgettext:no-python-format
+        counted = ngettext("%(count)s %(name)s", "%(count)s %(name)s", count) % {
+            "count": shown,
+            "name": self.opts.verbose_name,
+            "names": self.opts.verbose_name_plural,
+        }
+        return f"{subject} — {counted}"
+
+
 # The last fieldset of every domain form: where the information came from, and who entered it.
 RECORD_FIELDSET = (
     _("Nguồn và thông tin bản ghi"),
@@ -143,6 +236,9 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["foreignaffairs/admin.css"]}
+
+    def get_changelist(self, request, **kwargs):
+        return DomainChangeList
 
     def has_delete_permission(self, request, obj=None):
         if obj is None:

@@ -16,7 +16,19 @@ from foreignaffairs.core.continents import Continent
 YES = "yes"
 
 
-class YearFilter(admin.SimpleListFilter):
+class HeadingFilter(admin.SimpleListFilter):
+    """A filter that can title the list it selects: `heading` (with `%(value)s`), e.g.
+    "Đoàn vào năm %(value)s" → the list reads "Đoàn vào năm 2017 — 155 đoàn"."""
+
+    heading = None
+
+    def describe(self) -> str | None:
+        if self.heading is None or self.value() is None:
+            return None
+        return self.heading % {"value": self.value()}
+
+
+class YearFilter(HeadingFilter):
     """`?<parameter_name>=<year>`: the rows `filter_year(queryset, year)` keeps.
 
     The choices offered are the years from the first to the last value of `date_field`,
@@ -55,7 +67,7 @@ class YearFilter(admin.SimpleListFilter):
         raise NotImplementedError
 
 
-class FlagFilter(admin.SimpleListFilter):
+class FlagFilter(HeadingFilter):
     """`?<parameter_name>=yes`: the rows `keep(queryset)` returns."""
 
     def lookups(self, request, model_admin):

@@ -24,6 +24,8 @@ DOMAIN_MODELS = [
     "delegations.event",
     "agreements.agreement",
     "agreements.implementationactivity",
+    "plans.annualplan",
+    "plans.planitem",
 ]
 REFERENCE_MODELS = [
     "agreements.cooperationfield",

@@ -6,9 +6,18 @@ from agreements.models import Agreement, ImplementationActivity
 from delegations.models import Delegation, Event
 from foreignaffairs.demo.writing import Progress, chunked
 from partners.models import PartnerLocality
+from plans.models import AnnualPlan, PlanItem
 
 # In the order they are deleted: records before the records they point to.
-DEMO_MODELS = (ImplementationActivity, Agreement, Event, Delegation, PartnerLocality)
+DEMO_MODELS = (
+    PlanItem,
+    AnnualPlan,
+    ImplementationActivity,
+    Agreement,
+    Event,
+    Delegation,
+    PartnerLocality,
+)
 
 
 def has_demo_data() -> bool:

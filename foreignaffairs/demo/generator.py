@@ -17,6 +17,7 @@ from foreignaffairs.demo.delegations import DelegationWriter
 from foreignaffairs.demo.draws import Draws
 from foreignaffairs.demo.events import EventWriter
 from foreignaffairs.demo.partners import write_partners
+from foreignaffairs.demo.programmes import write_programmes
 
 
 class DemoGenerator:
@@ -40,7 +41,9 @@ class DemoGenerator:
         fields = list(CooperationField.objects.order_by("order", "pk"))
         pillars = {pillar.code: pillar for pillar in Pillar.objects.all()}
         draws = Draws(self.rng, today=self.today, horizon=self.horizon, fields=fields)
-        created = dict.fromkeys(["partners", "agreements", "activities", "delegations", "events"])
+        created = dict.fromkeys(
+            ["partners", "agreements", "activities", "delegations", "events", "plan_items"]
+        )
 
         before, partner_windows = calibration.partner_windows()
         partners = write_partners(
@@ -61,6 +64,9 @@ class DemoGenerator:
 
         events = EventWriter(draws, partners, progress=self.progress)
         created["events"] = events.write(calibration.event_windows())
+
+        # Last: the programmes link the records above, and draw after them.
+        created["plan_items"] = write_programmes(self.rng, self.years, self.today)
         return created
 
 

@@ -22,6 +22,7 @@ from foreignaffairs.reports.admin_links import admin_change_url, figure_url
 from foreignaffairs.reports.attention import attention
 from foreignaffairs.reports.models import Metric, ReportedFigure
 from foreignaffairs.reports.periods import Period
+from foreignaffairs.reports.programme import programme_panel
 from foreignaffairs.reports.summary import annual_summary
 
 # Year selection ----------------------------------------------------------------------------
@@ -268,6 +269,7 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
         "charts": chart_data(year, report["by_year"], trend_years, reported_by_year),
         "top_countries": TOP_COUNTRIES,
         "attention": attention(today),
+        "programme": programme_panel(year, today),
     }
 
 

@@ -11,6 +11,8 @@ from delegations.models import Delegation, Event
 from foreignaffairs.reports import stats
 from foreignaffairs.reports.exchanges import dormant_partners
 from foreignaffairs.reports.models import Qualifier, ReportedFigure
+from plans.models import AnnualPlan, ItemState, PlanItem
+from plans.progress import unplanned
 from tests.data.conftest import FIXTURES, TODAY
 
 APPROXIMATE_TOLERANCE = 0.10  # "khoảng 140": within 10 %
@@ -153,3 +155,15 @@ def test_visits_not_closed_out_are_recent_and_of_this_year(demo):
         d.start_date.year == TODAY.year and TODAY - d.start_date <= datetime.timedelta(days=45)
         for d in stale
     )
+
+
+def test_every_demo_year_has_a_programme_partly_done_partly_late_and_records_outside_it(demo):
+    assert set(AnnualPlan.objects.values_list("year", flat=True)) >= set(range(2012, 2026))
+    for year in (2017, 2023):
+        counts = PlanItem.objects.of_year(year).progress(TODAY)
+        assert counts[ItemState.DONE] > counts["total"] / 2, year
+        assert counts["late"] > 0, year
+        assert counts[ItemState.CANCELLED] > 0 or counts[ItemState.NOT_STARTED] > 0, year
+        assert sum(unplanned(year).values()) > 0, year
+    late_approvals = [plan for plan in AnnualPlan.objects.all() if plan.approved_late(TODAY)]
+    assert 0 < len(late_approvals) < AnnualPlan.objects.count() / 2

@@ -1,0 +1,111 @@
+"""The admin as staff see it in Vietnamese: the home lists their work first, lists are titled
+with what they show, filters are chips, the language switch is in the header."""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from delegations.models import Direction, Status
+from foreignaffairs.core.roles import STAFF, setup_roles
+from tests.factories import DelegationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client):
+    setup_roles()
+    user = UserFactory(username="chuyenvien", is_staff=True)
+    user.groups.add(Group.objects.get(name=STAFF))
+    client.force_login(user)
+    return client
+
+
+def received(count: int, year: int):
+    for day in range(1, count + 1):
+        DelegationFactory(
+            direction=Direction.INCOMING,
+            status=Status.COMPLETED,
+            start_date=datetime.date(year, 3, day),
+        )
+
+
+def test_admin_home_lists_delegations_and_events_first(staff_client):
+    page = staff_client.get(reverse("admin:index")).text
+
+    assert page.index("Đoàn và sự kiện") < page.index("Văn bản hợp tác")
+    assert page.index("Văn bản hợp tác") < page.index("Số liệu và báo cáo")
+
+
+def test_staff_do_not_see_the_login_lockout_section(staff_client):
+    page = staff_client.get(reverse("admin:index")).text
+
+    assert "axes" not in page.lower()
+    assert "Khóa đăng nhập" not in page
+
+
+def test_administrators_see_the_login_lockout_section_in_vietnamese(admin_client):
+    page = admin_client.get(reverse("admin:index")).text
+
+    assert "Khóa đăng nhập (đăng nhập sai nhiều lần)" in page
+    assert ">Axes<" not in page
+
+
+def test_drill_down_list_is_titled_with_what_it_shows(staff_client):
+    received(3, 2017)
+    DelegationFactory(direction=Direction.INCOMING, start_date=datetime.date(2018, 1, 5))
+
+    response = staff_client.get(
+        reverse("admin:delegations_delegation_changelist"), {"received_in": "2017"}
+    )
+
+    assert "<h1>Đoàn vào năm 2017 — 3 đoàn</h1>" in response.text
+    assert "Chọn đoàn để sửa" not in response.text
+
+
+def test_active_filters_show_as_chips_that_remove_them(staff_client):
+    received(2, 2017)
+    url = reverse("admin:delegations_delegation_changelist")
+
+    response = staff_client.get(url, {"received_in": "2017", "direction__exact": "incoming"})
+
+    chips = response.context["cl"].active_filters
+    assert [chip.label for chip in chips] == [
+        "Chiều đoàn: Đoàn vào",
+        "Đoàn vào đã đón trong năm: 2017",
+    ]
+    assert chips[0].remove_url == "?received_in=2017"
+    assert 'class="active-filters"' in response.text
+
+
+def test_unfiltered_list_names_the_records_and_counts_them(staff_client):
+    received(2, 2017)
+
+    response = staff_client.get(reverse("admin:delegations_delegation_changelist"))
+
+    assert "<h1>Đoàn vào, đoàn ra — 2 đoàn</h1>" in response.text
+
+
+def test_english_list_title_uses_the_plural(staff_client):
+    received(2, 2017)
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = staff_client.get(
+        reverse("admin:delegations_delegation_changelist"), {"received_in": "2017"}
+    )
+
+    assert (
+        "<h1>Incoming delegations in 2017 — 2 incoming and outgoing delegations</h1>"
+        in response.text
+    )
+
+
+def test_language_switch_is_in_the_admin_header(staff_client):
+    page = staff_client.get(reverse("admin:index")).text
+
+    header = page.split('<header id="header">')[1].split("</header>")[0]
+    assert 'action="/i18n/setlang/"' in header
+    assert 'value="en"' in header
