@@ -16,16 +16,18 @@ class AgreementResource(DomainResource):
     """
 
     partners = model_column(Agreement, "partners", PartnerListWidget())
+    # A made-up agreement with a partner the published records hold (partners are linked by
+    # name, so the example names one that exists); cooperation fields by their names.
     example = {
-        "title": "Biên bản ghi nhớ hợp tác giữa TP. Hồ Chí Minh và vùng Yangon",
+        "title": "Biên bản ghi nhớ mẫu về hợp tác giáo dục",
         "kind": Kind.MOU.label,
         "partners": "Yangon (Myanmar)",
-        "signed_on": datetime.date(2019, 8, 30),
+        "signed_on": datetime.date(2024, 9, 12),
         "signed_place": "TP. Hồ Chí Minh",
         "status": Status.IN_FORCE.label,
         "auto_renew": "Không",
         "establishes_relationship": "Không",
-        "fields": "Kinh tế; Giáo dục",
+        "fields": "Kinh tế; Giáo dục và đào tạo",
     }
 
     class Meta:

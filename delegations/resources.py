@@ -25,16 +25,17 @@ class DelegationResource(DomainResource):
         "partner",
         PartnerWidget(country_column=column_label(Delegation, "country")),
     )
+    # A made-up visit (the template's example must match no real record).
     example = {
         "direction": Direction.INCOMING.label,
-        "title": "Đoàn Tổng thống Chile",
-        "level": Level.HEAD_OF_STATE.label,
-        "country": "Chilê",
-        "head_name": "Gabriel Boric",
-        "head_title": "Tổng thống",
-        "member_count": 40,
-        "start_date": datetime.date(2023, 11, 25),
-        "end_date": datetime.date(2023, 11, 26),
+        "title": "Đoàn mẫu — Thị trưởng Thành phố Ví Dụ",
+        "level": Level.LOCAL_LEADER.label,
+        "country": "Nhật Bản",
+        "head_name": "Nguyễn Văn Mẫu",
+        "head_title": "Thị trưởng",
+        "member_count": 12,
+        "start_date": datetime.date(2024, 11, 25),
+        "end_date": datetime.date(2024, 11, 26),
         "status": Status.COMPLETED.label,
         "purpose": "Thúc đẩy hợp tác kinh tế, thương mại",
     }
@@ -70,7 +71,7 @@ class EventResource(DomainResource):
     """Natural key: name + start date."""
 
     example = {
-        "title": "Hội nghị Hợp tác đầu tư TP. Hồ Chí Minh",
+        "title": "Hội nghị mẫu về hợp tác đầu tư",
         "kind": EventKind.CONFERENCE.label,
         "start_date": datetime.date(2024, 6, 14),
         "venue": "Trung tâm Hội chợ và Triển lãm Sài Gòn",

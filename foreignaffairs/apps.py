@@ -2,9 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 # Registers the SQLite UNACCENT function on every new connection.
-from foreignaffairs.core import db  # noqa: F401
+from foreignaffairs.core import countries, db  # noqa: F401
 
 
 class ForeignAffairsConfig(AppConfig):
     name = "foreignaffairs"
     verbose_name = _("Số liệu và báo cáo")
+
+    def ready(self):
+        countries.use_vietnamese_order()

@@ -11,6 +11,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from foreignaffairs.core import countries
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -188,8 +190,8 @@ USE_TZ = True
 # Django's own `vi` locale has no input formats and would read 03/04/2026 as 4 March.
 FORMAT_MODULE_PATH = ["foreignaffairs.formats"]
 
-# Iceland and Ireland share the Vietnamese name "Ai-len" in django-countries.
-COUNTRIES_OVERRIDE = {"IS": _("Ai-xơ-len"), "IE": _("Ai-len")}
+# The official Vietnamese names where django-countries' are wrong (one table, see the module).
+COUNTRIES_OVERRIDE = countries.OVERRIDE
 COUNTRIES_FIRST = ["VN"]
 
 # Static and uploaded files ----------------------------------------------------------------
@@ -325,7 +327,8 @@ SPECTACULAR_SETTINGS = {
 
 # Excel and CSV import/export (django-import-export; see foreignaffairs/core/spreadsheets/) ---
 # An import is one transaction (a file with any bad row writes nothing); blank spreadsheet rows
-# are skipped; exports read the database in chunks of 500 rows.
+# are skipped by the resource, which keeps the file's row numbers for its messages; exports
+# read the database in chunks of 500 rows.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
+IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = False
 IMPORT_EXPORT_CHUNK_SIZE = 500

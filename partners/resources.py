@@ -10,13 +10,14 @@ from partners.models import AdministrativeKind, PartnerLocality, Relationship
 class PartnerLocalityResource(DomainResource):
     """Natural key: country + name ignoring case and diacritics (`name_key`)."""
 
+    # A made-up locality: importing the example must never rewrite a real partner.
     example = {
-        "name": "Yangon",
-        "name_en": "Yangon Region",
-        "country": "Myanmar",
-        "kind": AdministrativeKind.REGION.label,
-        "relationship": Relationship.FRIENDSHIP.label,
-        "established_on": datetime.date(2019, 8, 30),
+        "name": "Thành phố Ví Dụ",
+        "name_en": "Example City",
+        "country": "Nhật Bản",
+        "kind": AdministrativeKind.CITY.label,
+        "relationship": Relationship.COOPERATION.label,
+        "established_on": datetime.date(2024, 10, 15),
     }
 
     class Meta:

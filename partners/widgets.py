@@ -4,14 +4,10 @@ them (a delegation's partner, an agreement's partners)."""
 import re
 
 from django.utils.translation import gettext as _
-from django_countries import countries
 from import_export import widgets
 
-from foreignaffairs.core.spreadsheets.widgets import (
-    ManyLookupWidget,
-    country_code,
-    is_blank,
-)
+from foreignaffairs.core.countries import country_code, country_name
+from foreignaffairs.core.spreadsheets.widgets import ManyLookupWidget, is_blank
 from foreignaffairs.core.text import fold, nfc
 from partners.models import PartnerLocality
 
@@ -24,7 +20,7 @@ def find_partner(name: str, country: str | None) -> PartnerLocality:
         matches = matches.filter(country=country)
     found = list(matches[:2])
     if not found:
-        where = f" ({dict(countries).get(country, country)})" if country else ""
+        where = f" ({country_name(country)})" if country else ""
         raise ValueError(
             _(
                 "Không tìm thấy địa phương đối tác “%(name)s”%(where)s. Hãy nhập địa phương "

@@ -32,3 +32,38 @@ def vi_percent(value: float) -> str:
     """12.5 → "12,5"; 20.0 → "20" (Vietnamese decimal comma, no useless ",0")."""
     text = f"{abs(value):,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
     return text.removesuffix(",0")
+
+
+# The Vietnamese alphabet (and the Latin letters it lacks, where English puts them): "Đức"
+# after "Dominica", "Ấn Độ" after "Azerbaijan".
+_VI_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_VI_LETTER_RANK = {letter: rank for rank, letter in enumerate(_VI_ALPHABET, start=20)}
+# Tones compare after the letters, in the dictionaries' order: ngang, huyền, hỏi, ngã, sắc, nặng.
+_VI_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_WORD_SEPARATORS = " -\u2010\u2013"
+
+
+def vi_sort_key(value: str) -> tuple:
+    """A key that sorts text in Vietnamese alphabetical order (Đ after D, Ă and Â after A,
+    then by tone; word by word, so "Nam Phi" before "Namibia"). Other Latin letters with
+    marks ("Réunion", "Åland") sort as their base letter; punctuation is ignored."""
+    letters, tones = [], []
+    for char in nfc(str(value)).casefold():
+        if char in _WORD_SEPARATORS:
+            letters.append(0)
+            continue
+        if char.isdigit():
+            letters.append(1 + int(char) if char.isascii() else 11)
+            continue
+        base, *marks = unicodedata.normalize("NFD", char)
+        tone = next((_VI_TONE_RANK[m] for m in marks if m in _VI_TONE_RANK), 0)
+        shape = "".join(mark for mark in marks if mark not in _VI_TONE_RANK)  # ă â ê ô ơ ư
+        letter = unicodedata.normalize("NFC", base + shape)
+        rank = _VI_LETTER_RANK.get(letter) or _VI_LETTER_RANK.get(base)
+        if rank is None:
+            if not char.isalpha():
+                continue  # parentheses, apostrophes, commas
+            rank = 100 + ord(base)
+        letters.append(rank)
+        tones.append(tone)
+    return (tuple(letters), tuple(tones), str(value))

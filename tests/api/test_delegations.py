@@ -67,7 +67,7 @@ def test_a_delegation_has_the_contract_fields(token_client, delegations):
         "level": "head_of_state",
         "high_level": True,
         "country": "CL",
-        "country_name": "Chilê",
+        "country_name": "Chile",
         "partner": None,
         "organization": "",
         "head_name": "Michelle Bachelet",

@@ -55,7 +55,7 @@ def test_a_bad_row_in_a_later_chunk_undoes_the_earlier_chunks(csv_file):
     summary = import_file(DelegationResource, csv_file(rows), chunk_rows=3)
 
     assert Delegation.objects.count() == 0
-    assert [number for number, _message in summary.errors] == [6]
+    assert [number for number, _message in summary.errors] == [7]
     assert "32/01/2024" in summary.errors[0][1]
 
 
@@ -66,8 +66,8 @@ def test_duplicates_across_chunks_are_reported_with_file_row_numbers(csv_file):
     summary = import_file(DelegationResource, csv_file(rows), chunk_rows=2)
 
     assert Delegation.objects.count() == 0
-    assert summary.errors[0][0] == 5
-    assert "Trùng với dòng 1" in summary.errors[0][1]
+    assert summary.errors[0][0] == 6
+    assert "Trùng với dòng 2" in summary.errors[0][1]
 
 
 def test_dry_run_checks_without_writing(csv_file):
@@ -99,7 +99,7 @@ def test_command_lists_problems_and_writes_nothing(csv_file):
             "import_excel", "delegation", str(csv_file(rows)), stderr=err, stdout=io.StringIO()
         )
 
-    assert "row 2:" in err.getvalue() and "Narnia" in err.getvalue()
+    assert "row 3:" in err.getvalue() and "Narnia" in err.getvalue()
     assert Delegation.objects.count() == 0
 
 
@@ -111,3 +111,13 @@ def test_measure_import_reports_time_and_peak_memory(tmp_path):
     assert (report["rows"], report["new"], report["errors"]) == (50, 50, 0)
     assert report["seconds"] > 0 and report["peak_mib"] > 0
     assert Delegation.objects.count() == 50
+
+
+def test_blank_rows_keep_the_files_row_numbers(csv_file):
+    rows = delegation_rows(4)
+    rows[3][4] = "32/01/2024"
+    rows.insert(1, ["", "", "", "", "", ""])
+
+    summary = import_file(DelegationResource, csv_file(rows), chunk_rows=2)
+
+    assert [number for number, _message in summary.errors] == [6]

@@ -48,7 +48,8 @@ class ImportSummary:
     new: int = 0
     updated: int = 0
     skipped: int = 0
-    # (row number in the file's data, message) for every problem found.
+    # (row number as the spreadsheet shows it, header = 1; 0 for the file as a whole,
+    # message) for every problem found.
     errors: list[tuple[int, str]] = field(default_factory=list)
 
     @property
@@ -56,15 +57,16 @@ class ImportSummary:
         return not self.errors
 
 
-def row_messages(result, offset: int) -> list[tuple[int, str]]:
-    """Every problem of an import-export result, as (data row number, message)."""
+def row_messages(result) -> list[tuple[int, str]]:
+    """Every problem of an import-export result, as (spreadsheet row number, message); the
+    resource numbers the rows as the file does (`DomainResource.spreadsheet_row`)."""
     problems = [(0, str(error.error)) for error in result.base_errors]
-    for number, errors in result.row_errors():
-        problems.extend((offset + number, str(error.error)) for error in errors)
+    for error_row in result.error_rows:
+        problems.extend((error_row.number, str(error.error)) for error in error_row.errors)
     for invalid in result.invalid_rows:
         for column, messages in invalid.error_dict.items():
             prefix = "" if column == NON_FIELD_ERRORS else f"{column}: "
-            problems.extend((offset + invalid.number, prefix + m) for m in messages)
+            problems.extend((invalid.number, prefix + m) for m in messages)
     return problems
 
 
@@ -97,14 +99,15 @@ def import_file(
             dataset = tablib.Dataset(*chunk, headers=headers)
             resource.row_offset = summary.rows
             result = resource.import_data(dataset, dry_run=False, user=user)
-            summary.errors.extend(row_messages(result, summary.rows))
+            summary.errors.extend(row_messages(result))
             summary.new += result.totals["new"]
             summary.updated += result.totals["update"]
             summary.skipped += result.totals["skip"]
-            summary.rows += len(dataset)
+            first_chunk = summary.rows == 0
+            summary.rows += len(chunk)  # blank rows included: the file's row numbers
             if progress:
                 progress(summary.rows)
-            if result.base_errors and summary.rows == len(dataset):
+            if result.base_errors and first_chunk:
                 break  # wrong headers: every chunk would say the same
         if dry_run or summary.errors:
             transaction.set_rollback(True)

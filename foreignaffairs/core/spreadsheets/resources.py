@@ -9,9 +9,13 @@ history kept for bulk writes, headers in Vietnamese or English.
   history kept for bulk writes; `created_by` set to the importing user.
 """
 
+import zlib
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models
+from django.db import connections, models, transaction
 from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
@@ -110,7 +114,54 @@ class NaturalKeyLoader(BaseInstanceLoader):
         return self.index.get(key) if key is not None else None
 
 
+# The preview ---------------------------------------------------------------------------------
+
+
+class ChangesDiff(resources.Diff):
+    """The preview's cells. A new row shows its values; an updated record shows each cell
+    that changes as “old → new”, and the others as they are (an empty cell changes nothing)."""
+
+    def as_html(self):
+        cells = []
+        for old, new in zip(self.left, self.right, strict=False):
+            old, new = force_str(old if old is not None else ""), force_str(new or "")
+            if self.new or old == new:
+                cells.append(new)
+            else:
+                cells.append(
+                    format_html(
+                        '<span class="import-change"><del>{}</del> → <ins>{}</ins></span>',
+                        old or _("(trống)"),
+                        new or _("(trống)"),
+                    )
+                )
+        return cells
+
+
+# One import of a model at a time -----------------------------------------------------------
+
+# The first key of the PostgreSQL advisory locks imports take (the second is the model's).
+IMPORT_LOCK_NAMESPACE = 0x1A0F
+
+
+def hold_import_lock(model, using="default") -> None:
+    """Wait until no other import of `model` is writing, and hold that turn until the current
+    transaction ends: two staff confirming the same file one after the other then update the
+    records instead of creating them twice. PostgreSQL: an advisory transaction lock; SQLite
+    lets one writer at a time anyway."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return
+    assert connection.in_atomic_block, "the import lock lasts as long as a transaction"
+    key = zlib.crc32(model._meta.label_lower.encode()) & 0x7FFFFFFF
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [IMPORT_LOCK_NAMESPACE, key])
+
+
 # The resource base -------------------------------------------------------------------------
+
+# Spreadsheets number the header row 1, so the first data row is row 2.
+HEADER_ROWS = 1
 
 
 class DomainResource(resources.ModelResource):
@@ -130,6 +181,8 @@ class DomainResource(resources.ModelResource):
         report_skipped = True
         instance_loader_class = NaturalKeyLoader
         batch_size = 500
+        # import-export's defaults, stated: the preview compares each record before and after.
+        skip_diff = False
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -139,7 +192,20 @@ class DomainResource(resources.ModelResource):
             resource_field.column_name = str(resource_field.column_name)
         self.seen_keys: dict[tuple, int] = {}
         self.row_offset = 0  # rows of earlier chunks, so messages give the file's row number
+        # The position in the file of each row left after blank rows are dropped.
+        self.kept_rows: list[int] = []
         self.user = None
+
+    @classmethod
+    def get_diff_class(cls):
+        return ChangesDiff
+
+    def spreadsheet_row(self, row_number: int) -> int:
+        """The row number a spreadsheet shows for the `row_number`-th row imported (from 1)."""
+        position = (
+            self.kept_rows[row_number - 1] if row_number <= len(self.kept_rows) else row_number
+        )
+        return HEADER_ROWS + self.row_offset + position
 
     # Columns -------------------------------------------------------------------------------
 
@@ -188,6 +254,11 @@ class DomainResource(resources.ModelResource):
             headers.append(column)
         if dataset.headers:
             dataset.headers = headers
+        self.kept_rows = [
+            position
+            for position, values in enumerate(dataset, start=1)
+            if not all(is_blank(value) for value in values)
+        ]
         for position in reversed(range(len(dataset))):
             if all(is_blank(value) for value in dataset[position]):
                 del dataset[position]
@@ -234,6 +305,27 @@ class DomainResource(resources.ModelResource):
 
     # Rows ----------------------------------------------------------------------------------
 
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        """An empty cell leaves an existing record's value alone: a file that lists only
+        some columns' values, or a cell left empty, never erases what is stored."""
+        if instance.pk is not None and is_blank(row.get(field.column_name)):
+            return
+        super().import_field(field, instance, row, is_m2m, **kwargs)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if original is not None and original.pk is not None:
+            # Many-to-many cells left empty keep the links (import_field): not a change.
+            row = {
+                column: value
+                for column, value in row.items()
+                if not is_blank(value)
+                or not any(
+                    f.column_name == column and isinstance(f.widget, widgets.ManyToManyWidget)
+                    for f in self.fields.values()
+                )
+            }
+        return super().skip_row(instance, original, row, import_validation_errors)
+
     def import_instance(self, instance, row, **kwargs):
         """Set the fields, and collect every problem of the row (many-to-many cells and a
         repeated natural key included) as one validation error."""
@@ -249,7 +341,7 @@ class DomainResource(resources.ModelResource):
                     resource_field.clean(row)
                 except ValueError as error:
                     errors[name] = [ValidationError(str(error))]
-        row_number = self.row_offset + kwargs.get("row_number", 0)
+        row_number = self.spreadsheet_row(kwargs.get("row_number", 0))
         key_is_valid = not set(errors) & set(self.get_import_id_fields())
         first = row_number
         if key_is_valid:
@@ -328,10 +420,30 @@ class DomainResource(resources.ModelResource):
         this for exceptions unless asked)."""
         kwargs.setdefault("rollback_on_validation_errors", True)
         kwargs.setdefault("use_transactions", True)
-        result = super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
-        if not dry_run and self.announces_changes:
+        with transaction.atomic(using=self.get_db_connection_name()):
+            if not dry_run:
+                hold_import_lock(self._meta.model, using=self.get_db_connection_name())
+            result = super().import_data(
+                dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs
+            )
+        self.number_rows_as_the_spreadsheet(result)
+        written = not (dry_run or result.has_errors() or result.has_validation_errors())
+        if written and self.announces_changes:
             self.data_changed()
         return result
+
+    def number_rows_as_the_spreadsheet(self, result) -> None:
+        """Row numbers in messages as the spreadsheet shows them (the header is row 1)."""
+        for invalid in result.invalid_rows:
+            invalid.number = self.spreadsheet_row(invalid.number)
+        for error_row in result.error_rows:
+            error_row.number = self.spreadsheet_row(error_row.number)
+            for error in error_row.errors:
+                error.number = error_row.number
+
+    def after_import(self, dataset, result, **kwargs):
+        """Nothing: import-export's ModelResource resets the table's id sequence here, which
+        under concurrent writes leaves it below the highest id (every later insert fails)."""
 
     def data_changed(self):
         """Bulk writes call no record's save(): forget the cached figures (see stats_cache)."""

@@ -7,7 +7,6 @@ the app that owns the model (e.g. `partners.widgets`).
 """
 
 import datetime
-import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -15,11 +14,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django_countries import countries
 from django_countries.fields import CountryField
 from import_export import widgets
 from openpyxl.utils.datetime import from_excel
 
+from foreignaffairs.core.countries import country_code
 from foreignaffairs.core.spreadsheets.cells import FORMULA_STARTS
 from foreignaffairs.core.text import fold, nfc
 
@@ -33,17 +32,6 @@ DATE_INPUT_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y"
 DATE_OUTPUT_FORMAT = "%d/%m/%Y"
 # Excel stores dates as days since 1900; only numbers in this range are read as dates.
 EXCEL_SERIAL_RANGE = (1, 2958465)
-# Names staff commonly use that differ from django-countries' Vietnamese and English names.
-COUNTRY_ALIASES = {
-    "Hoa Kỳ": "US",
-    "Mỹ": "US",
-    "USA": "US",
-    "Anh": "GB",
-    "UK": "GB",
-    "Triều Tiên": "KP",
-    "Cộng hòa Séc": "CZ",
-    "Chi-lê": "CL",
-}
 TRUE_WORDS = {"1", "true", "yes", "y", "x", "co", "dung"}  # folded: "có", "đúng"
 FALSE_WORDS = {"0", "false", "no", "n", "khong", "sai"}  # folded: "không", "sai"
 
@@ -67,40 +55,6 @@ def split_list(value) -> list[str]:
         return []
     parts = re.split(rf"[{LIST_SEPARATOR}\n]", str(value))
     return [part.strip() for part in parts if part.strip()]
-
-
-# Countries ---------------------------------------------------------------------------------
-
-
-def _country_key(name: str) -> str:
-    """'Ai-xơ-len', 'ai xo len', 'AIXOLEN' -> 'aixolen'."""
-    return re.sub(r"[\s\-.'’]", "", fold(name))
-
-
-@functools.cache
-def _country_index() -> dict[str, str]:
-    index = {}
-    for language in LABEL_LANGUAGES:
-        with translation.override(language):
-            for code, name in countries:
-                index.setdefault(_country_key(name), code)
-    for alias, code in COUNTRY_ALIASES.items():
-        index.setdefault(_country_key(alias), code)
-    return index
-
-
-def country_code(value) -> str:
-    """The ISO code for a country written as a code (VN, VNM), or a Vietnamese or English
-    name, ignoring case and diacritics. Raises ValueError with a message for staff."""
-    text = nfc(str(value)).strip()
-    code = countries.alpha2(text) if len(text) <= 3 else ""
-    code = code or _country_index().get(_country_key(text), "")
-    if not code:
-        raise ValueError(
-            _("Không nhận ra quốc gia “%(value)s” (ghi tên tiếng Việt, tiếng Anh hoặc mã ISO).")
-            % {"value": text}
-        )
-    return code
 
 
 # Widgets -----------------------------------------------------------------------------------
