@@ -4,13 +4,14 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from foreignaffairs.core import audit, views
-from foreignaffairs.reports import dashboard, period_report, workbook
+from foreignaffairs.reports import comparison, dashboard, period_report, workbook
 
 urlpatterns = [
     # The dashboard asks anonymous visitors to log in, then brings them back to it.
     path("", RedirectView.as_view(pattern_name="dashboard", permanent=False), name="home"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/xlsx/", workbook.dashboard_xlsx, name="dashboard_xlsx"),
+    path("dashboard/period/", comparison.period_page, name="dashboard_period"),
     path("reports/period.docx", period_report.period_docx_view, name="period_docx"),
     path("reports/period.xlsx", period_report.period_xlsx_view, name="period_xlsx"),
     path("healthz", views.healthz, name="healthz"),

@@ -20,6 +20,7 @@ from foreignaffairs.core import stats_cache
 from foreignaffairs.reports import stats
 from foreignaffairs.reports.admin_links import admin_change_url, figure_url
 from foreignaffairs.reports.attention import attention
+from foreignaffairs.reports.comparison import five_years, presets
 from foreignaffairs.reports.models import Metric, ReportedFigure
 from foreignaffairs.reports.periods import Period
 from foreignaffairs.reports.programme import programme_panel
@@ -265,6 +266,7 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
             no_data=report["no_data"],
         ),
         "no_data": report["no_data"],
+        "five_years": five_years(year, report["by_year"], report["records_from"]),
         "reported": report["reported"],
         "charts": chart_data(year, report["by_year"], trend_years, reported_by_year),
         "top_countries": TOP_COUNTRIES,
@@ -282,4 +284,10 @@ def dashboard(request):
     context = stats_cache.cached(
         "dashboard", selection.year, today, compute=lambda: dashboard_context(selection, today)
     )
-    return render(request, "dashboard/dashboard.html", {**context, "form": selection.form})
+    extra = {
+        "form": selection.form,
+        "presets": presets(today),
+        "period_from": f"{selection.year:04d}-01-01",
+        "period_to": f"{selection.year:04d}-12-31",
+    }
+    return render(request, "dashboard/dashboard.html", {**context, **extra})
