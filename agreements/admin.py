@@ -26,7 +26,7 @@ from foreignaffairs.core.admin_base import (
     DomainAdmin,
     unaccent_search,
 )
-from foreignaffairs.core.admin_filters import ContinentFilter
+from foreignaffairs.core.admin_filters import ContinentFilter, OriginFilter
 
 
 class ImplementationActivityInline(admin.TabularInline):
@@ -53,9 +53,11 @@ class AgreementAdmin(DomainAdmin):
         "last_activity",
         "dormant_display",
         "expiring_display",
+        "origin",
     ]
     list_display_links = ["title"]
     list_filter = [
+        OriginFilter,
         SignedInFilter,
         "kind",
         EffectiveStatusFilter,
@@ -75,7 +77,7 @@ class AgreementAdmin(DomainAdmin):
     save_on_top = True
     readonly_fields = ["last_activity", "dormant_display", *RECORD_READONLY_FIELDS]
     fieldsets = [
-        (None, {"fields": ["title", "title_en", "kind", "establishes_relationship"]}),
+        (None, {"fields": ["title", "title_en", "kind", "establishes_relationship", "origin"]}),
         (_("Đối tác"), {"fields": ["partners", "partner_organization"]}),
         (
             _("Ký kết"),

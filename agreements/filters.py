@@ -8,6 +8,7 @@ from foreignaffairs.core.rest.filters import (
     ContinentFilter,
     CountryFilter,
     IntegerFilter,
+    OriginFilter,
     StrictBooleanFilter,
     having,
     year_filter,
@@ -15,6 +16,7 @@ from foreignaffairs.core.rest.filters import (
 
 
 class AgreementFilter(filters.FilterSet):
+    origin = OriginFilter()
     year = year_filter(
         "filter_year",
         _("Năm ký (quy tắc 4): văn bản đang đàm phán chưa có ngày ký nên không thuộc năm nào."),

@@ -21,6 +21,7 @@ from foreignaffairs.core.dates import (
     validate_plausible_date,
 )
 from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.origins import OriginQuerySet, origin_field
 from foreignaffairs.core.search import search_text_field
 from foreignaffairs.core.uploads import validate_pdf
 
@@ -127,7 +128,7 @@ def dormant_q(today: datetime.date) -> Q:
     )
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(OriginQuerySet):
     def signed(self):
         return self.filter(signed_q())
 
@@ -284,6 +285,7 @@ class Agreement(DomainModel):
         help_text=_("Tệp PDF, tối đa 20 MB."),
     )
     notes = models.TextField(_("ghi chú"), blank=True)
+    origin = origin_field()
     search_text = search_text_field()
 
     searchable_fields = ("title", "title_en", "signed_place", "partner_organization")

@@ -44,6 +44,7 @@ class AgreementSerializer(ValidatedModelSerializer):
             "fields",
             "last_activity_on",
             "dormant",
+            "origin",
         ]
         extra_kwargs = {
             "partners": {"help_text": _("Id các địa phương đối tác.")},

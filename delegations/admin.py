@@ -24,7 +24,7 @@ from foreignaffairs.core.admin_base import (
     DomainAdmin,
     country_with_flag,
 )
-from foreignaffairs.core.admin_filters import ContinentFilter
+from foreignaffairs.core.admin_filters import ContinentFilter, OriginFilter
 
 
 def possible_duplicates(delegation: Delegation):
@@ -67,10 +67,12 @@ class DelegationAdmin(DomainAdmin):
         "dates",
         "status",
         "high_level_display",
+        "origin",
     ]
     list_display_links = ["title"]
     list_select_related = ["partner"]
     list_filter = [
+        OriginFilter,
         "direction",
         "status",
         "level",
@@ -94,7 +96,7 @@ class DelegationAdmin(DomainAdmin):
     save_on_top = True
     readonly_fields = RECORD_READONLY_FIELDS
     fieldsets = [
-        (None, {"fields": ["direction", "title", "level", "status"]}),
+        (None, {"fields": ["direction", "title", "level", "status", "origin"]}),
         (_("Quốc gia, đối tác"), {"fields": ["country", "partner", "organization"]}),
         (_("Thời gian"), {"fields": ["start_date", "end_date", "date_precision"]}),
         (_("Trưởng đoàn"), {"fields": ["head_name", "head_title", "member_count"]}),
@@ -204,9 +206,11 @@ class EventAdmin(DomainAdmin):
         "status",
         "venue",
         "foreign_participants",
+        "origin",
     ]
     list_display_links = ["title"]
     list_filter = [
+        OriginFilter,
         "kind",
         "role",
         "status",
@@ -223,7 +227,7 @@ class EventAdmin(DomainAdmin):
     save_on_top = True
     readonly_fields = RECORD_READONLY_FIELDS
     fieldsets = [
-        (None, {"fields": ["title", "kind", "role", "status"]}),
+        (None, {"fields": ["title", "kind", "role", "status", "origin"]}),
         (
             _("Thời gian, địa điểm"),
             {"fields": ["start_date", "end_date", "date_precision", "venue"]},

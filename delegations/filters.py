@@ -8,6 +8,7 @@ from foreignaffairs.core.rest.filters import (
     ContinentFilter,
     CountryFilter,
     IntegerFilter,
+    OriginFilter,
     StrictBooleanFilter,
     having,
     year_filter,
@@ -18,6 +19,7 @@ PARTNER_HELP = _("Id địa phương đối tác.")
 
 
 class DelegationFilter(filters.FilterSet):
+    origin = OriginFilter()
     year = year_filter(
         "filter_year",
         _(
@@ -54,6 +56,7 @@ class DelegationFilter(filters.FilterSet):
 
 
 class EventFilter(filters.FilterSet):
+    origin = OriginFilter()
     year = year_filter(
         "filter_year",
         _(

@@ -15,6 +15,7 @@ from foreignaffairs.core.dates import (
     validate_plausible_date,
 )
 from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.origins import OriginQuerySet, origin_field
 
 
 class DatePrecision(models.TextChoices):
@@ -30,7 +31,7 @@ class DatePrecision(models.TextChoices):
 UPCOMING_WITHIN_DAYS = 60
 
 
-class ScheduledActivityQuerySet(models.QuerySet):
+class ScheduledActivityQuerySet(OriginQuerySet):
     """Reads shared by delegations and events. `pending_statuses`: the statuses of a visit or
     event not done yet (planned, or confirmed for a visit)."""
 
@@ -71,6 +72,7 @@ class ScheduledActivity(DomainModel):
         default=DatePrecision.DAY,
         help_text=_("Khi nguồn chỉ nêu tháng, nửa năm hoặc năm, ngày lưu là ngày đầu kỳ."),
     )
+    origin = origin_field()
 
     class Meta(DomainModel.Meta):
         abstract = True

@@ -38,6 +38,7 @@ class DelegationSerializer(ValidatedModelSerializer):
             "host_role",
             "pillars",
             "purpose",
+            "origin",
         ]
         extra_kwargs = {
             "pillars": {"help_text": _("Mã các trụ cột đối ngoại.")},
@@ -63,6 +64,7 @@ class EventSerializer(ValidatedModelSerializer):
             "status",
             "countries",
             "partners",
+            "origin",
         ]
         extra_kwargs = {
             "countries": {

@@ -146,14 +146,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache (Redis) keeps API throttling and the cached statistics consistent across
-# gunicorn workers; without REDIS_URL each process has its own memory cache.
+# gunicorn workers; without REDIS_URL each process has its own memory cache. The cache is not
+# a hard dependency: when Redis does not answer (within half a second), figures are computed
+# uncached and department keys are throttled in the "local" cache of each process
+# (foreignaffairs.core.stats_cache, foreignaffairs.api.access); /healthz then answers 503.
 REDIS_URL = os.getenv("REDIS_URL", "")
+# Every key starts with this prefix, so that two deployments sharing one Redis never share
+# counts, figures or throttle buckets. Default: the database's name.
+CACHE_KEY_PREFIX = (
+    os.getenv("DJANGO_CACHE_KEY_PREFIX") or Path(str(DATABASES["default"]["NAME"])).stem
+)
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    ),
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
 }
 
 # How long the dashboard's and the statistics endpoints' figures and the API lists' counts stay
@@ -218,6 +235,8 @@ STORAGES = {
 # Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Monitors probe the health check directly over HTTP, without the proxy's TLS.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000)

@@ -6,6 +6,7 @@ from django_filters import rest_framework as filters
 from foreignaffairs.core.rest.filters import (
     ContinentFilter,
     CountryFilter,
+    OriginFilter,
     StrictBooleanFilter,
     year_filter,
 )
@@ -13,6 +14,7 @@ from partners.models import DORMANT_AFTER_YEARS, PartnerLocality, active_on_q
 
 
 class PartnerLocalityFilter(filters.FilterSet):
+    origin = OriginFilter()
     year = year_filter(
         "filter_year", _("Năm thiết lập quan hệ (địa phương đối tác mới trong năm, quy tắc 5).")
     )

@@ -3,7 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -18,6 +18,7 @@ from foreignaffairs.core.continents import (
 )
 from foreignaffairs.core.dates import plausible_date_constraint, validate_plausible_date
 from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.origins import OriginQuerySet, check_origin, origin_field
 from foreignaffairs.core.search import search_text_field
 from foreignaffairs.core.text import fold
 
@@ -48,12 +49,43 @@ class RelationshipStatus(models.TextChoices):
     NOT_ESTABLISHED = "not_established", _("Chưa thiết lập")
 
 
-def active_on_q(day: datetime.date) -> Q:
-    """Counting rule 5: established on or before `day` and not ended on or before it."""
-    return Q(established_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+def active_on_q(
+    day: datetime.date, established: str = "established_on", ended: str = "ended_on"
+) -> Q:
+    """Counting rule 5: established on or before `day` and not ended on or before it (on the
+    partner's own dates, or on the date fields named)."""
+    return Q(**{f"{established}__lte": day}) & (
+        Q(**{f"{ended}__isnull": True}) | Q(**{f"{ended}__gt": day})
+    )
 
 
-class PartnerLocalityQuerySet(models.QuerySet):
+class PartnerLocalityQuerySet(OriginQuerySet):
+    def of_origin(self, origin: str | None):
+        """The partners `origin` had relations with: of that origin, or with a relationship row
+        for it (a partner shared by two former provinces is in both)."""
+        if check_origin(origin) is None:
+            return self
+        shared = PartnerOrigin.objects.filter(partner=OuterRef("pk"), origin=origin)
+        return self.filter(Q(origin=origin) | Q(Exists(shared)))
+
+    def with_origin_dates(self, origin: str):
+        """The partners of `origin` (see `of_origin`), annotated with that origin's relationship:
+        `origin_established_on` and `origin_ended_on`. They come from the partner's row for the
+        origin when it has relationship rows (a shared partner), else from its own dates.
+        Rule 5 on one origin's basis counts with these (`active_on_q(day, *ORIGIN_DATES)`)."""
+        rows = PartnerOrigin.objects.filter(partner=OuterRef("pk"), origin=check_origin(origin))
+        own = ~Exists(PartnerOrigin.objects.filter(partner=OuterRef("pk")))
+        return self.of_origin(origin).annotate(
+            origin_established_on=Case(
+                When(own, then=F("established_on")),
+                default=Subquery(rows.values("established_on")[:1]),
+            ),
+            origin_ended_on=Case(
+                When(own, then=F("ended_on")),
+                default=Subquery(rows.values("ended_on")[:1]),
+            ),
+        )
+
     def active_on(self, day: datetime.date):
         return self.filter(active_on_q(day))
 
@@ -154,6 +186,7 @@ class PartnerLocality(DomainModel):
         validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("Mã Wikidata có dạng Q123."))],
     )
     notes = models.TextField(_("ghi chú"), blank=True)
+    origin = origin_field()
     search_text = search_text_field()
 
     searchable_fields = ("name", "name_en", "name_local")
@@ -246,3 +279,67 @@ class PartnerLocality(DomainModel):
         if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
         super().save(*args, **kwargs)
+
+
+# The date fields `PartnerLocalityQuerySet.with_origin_dates` adds, for `active_on_q`.
+ORIGIN_DATES = ("origin_established_on", "origin_ended_on")
+
+
+class PartnerOrigin(DomainModel):
+    """The relationship one former province had with a partner shared by several (quan hệ theo
+    đơn vị gốc): its own establishment and end dates.
+
+    A partner with no such row has one origin, and its own dates are that origin's. A partner
+    with rows (made by merging two records, or entered by staff) has one row per origin that
+    had relations with it; its own dates are then the merged city's relationship (the earliest
+    establishment), counted once in the merged total, and each row once in its origin's total.
+    """
+
+    partner = models.ForeignKey(
+        PartnerLocality,
+        verbose_name=_("địa phương đối tác"),
+        on_delete=models.CASCADE,
+        related_name="origins",
+    )
+    origin = origin_field()
+    established_on = models.DateField(
+        _("ngày thiết lập quan hệ"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    ended_on = models.DateField(
+        _("ngày chấm dứt quan hệ"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("quan hệ theo đơn vị gốc")
+        verbose_name_plural = _("quan hệ theo đơn vị gốc")
+        ordering = ["partner", "established_on", "origin"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "origin"],
+                name="partners_partnerorigin_unique_origin",
+                violation_error_message=_("Địa phương đối tác đã có quan hệ với đơn vị gốc này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(established_on__isnull=True)
+                | Q(ended_on__gte=F("established_on")),
+                name="partners_partnerorigin_ended_after_established",
+                violation_error_message=_("Ngày chấm dứt không được trước ngày thiết lập."),
+            ),
+            plausible_date_constraint(
+                "established_on", "partners_partnerorigin_established_on_plausible"
+            ),
+            plausible_date_constraint("ended_on", "partners_partnerorigin_ended_on_plausible"),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} – {self.get_origin_display()}"
+
+    def clean(self):
+        super().clean()
+        if self.ended_on and self.established_on and self.ended_on < self.established_on:
+            raise ValidationError(
+                {"ended_on": _("Ngày chấm dứt không được trước ngày thiết lập quan hệ.")}
+            )

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from foreignaffairs.core.continents import Continent
 from foreignaffairs.core.rest.serializers import ValidatedModelSerializer
-from partners.models import DORMANT_AFTER_YEARS, PartnerLocality
+from partners.models import DORMANT_AFTER_YEARS, PartnerLocality, PartnerOrigin
 
 
 class CountryNameField(serializers.CharField):
@@ -16,6 +16,14 @@ class CountryNameField(serializers.CharField):
         kwargs.setdefault("read_only", True)
         kwargs.setdefault("label", _("tên quốc gia"))
         super().__init__(**kwargs)
+
+
+class PartnerOriginSerializer(serializers.ModelSerializer):
+    """Quan hệ của một đơn vị gốc với địa phương đối tác dùng chung."""
+
+    class Meta:
+        model = PartnerOrigin
+        fields = ["origin", "established_on", "ended_on"]
 
 
 class PartnerLocalitySerializer(ValidatedModelSerializer):
@@ -47,6 +55,16 @@ class PartnerLocalitySerializer(ValidatedModelSerializer):
         ),
     )
 
+    origins = PartnerOriginSerializer(
+        many=True,
+        read_only=True,
+        label=_("quan hệ theo đơn vị gốc"),
+        help_text=_(
+            "Khi nhiều tỉnh, thành phố cũ cùng có quan hệ với địa phương này: ngày thiết lập và "
+            "chấm dứt quan hệ của từng đơn vị gốc. Trống khi chỉ một đơn vị gốc."
+        ),
+    )
+
     class Meta:
         model = PartnerLocality
         fields = [
@@ -63,6 +81,8 @@ class PartnerLocalitySerializer(ValidatedModelSerializer):
             "active",
             "last_exchange_on",
             "dormant",
+            "origin",
+            "origins",
         ]
 
     def get_active(self, partner) -> bool:

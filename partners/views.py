@@ -16,4 +16,4 @@ class PartnerLocalityViewSet(RecordViewSet):
     ordering = ["name", "id"]
 
     def get_queryset(self):
-        return with_last_exchange(PartnerLocality.objects.all())
+        return with_last_exchange(PartnerLocality.objects.all()).prefetch_related("origins")

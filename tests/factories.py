@@ -2,9 +2,11 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from agreements.models import Agreement, CooperationField, ImplementationActivity
 from delegations.models import Delegation, Event
+from foreignaffairs.core.roles import LEADER
 from foreignaffairs.reports.models import ReportedFigure
 from partners.models import PartnerLocality
 from plans.models import AnnualPlan, PlanItem
@@ -124,3 +126,10 @@ class PlanItemFactory(factory.django.DjangoModelFactory):
     def delegations(self, create, extracted, **kwargs):
         if create and extracted:
             self.delegations.set(extracted)
+
+
+def with_role(user, role: str = LEADER):
+    """`user` in the group of `role`: what the dashboard, its workbook and the statistics
+    ask of a person (the group's permissions come from `setup_roles`)."""
+    user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user

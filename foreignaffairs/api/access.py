@@ -5,9 +5,11 @@
 - Staff logged in to the admin use their session; with the model permissions they may also
   create and update records (the permission itself is in `core.rest.permissions`).
 - Anonymous requests get 401 with `WWW-Authenticate: Token` (the token scheme is tried first).
-- Each department's key is throttled (`API_THROTTLE_RATE`); staff sessions are not.
+- Each department's key is throttled (`API_THROTTLE_RATE`); staff sessions are not. The counts
+  live in the shared cache; while it does not answer, in each process's memory.
 """
 
+from django.core.cache import caches
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
@@ -15,6 +17,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 from foreignaffairs.api.models import ApiClient
+from foreignaffairs.core.stats_cache import CACHE_ERRORS
 
 
 class ApiClientUser:
@@ -72,6 +75,15 @@ class ApiClientRateThrottle(SimpleRateThrottle):
     def get_rate(self):
         # Read at each request (not at import) so a settings change applies at once.
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def allow_request(self, request, view):
+        self.cache = caches["default"]
+        try:
+            return super().allow_request(request, view)
+        except CACHE_ERRORS:
+            # The shared cache is down: count in this process rather than let all through.
+            self.cache = caches["local"]
+            return super().allow_request(request, view)
 
     def get_cache_key(self, request, view):
         client = api_client_of(request)

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from foreignaffairs.core import stats_cache
 from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR, years_before
+from foreignaffairs.core.rest.permissions import DepartmentReadStaffWrite, HoldsRole
 from foreignaffairs.reports import stats
 from foreignaffairs.reports.citations import citation
 from foreignaffairs.reports.models import Metric, Qualifier
@@ -157,6 +158,8 @@ class StatsView(APIView):
 
     http_method_names = ["get", "head", "options"]
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+    # Staff as on the dashboard: only with a role.
+    permission_classes = [DepartmentReadStaffWrite, HoldsRole]
 
     def query(self, serializer_class) -> dict:
         serializer = serializer_class(data=self.request.query_params)

@@ -22,6 +22,7 @@ from import_export.forms import SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from foreignaffairs.core import search, stats_cache
+from foreignaffairs.core.origins import origins_matching
 from foreignaffairs.core.roles import can_delete
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
 from foreignaffairs.core.spreadsheets.templates import IMPORT_HELP, template_workbook
@@ -247,10 +248,9 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return can_delete(request.user, obj)
 
     def revert_disabled(self, request, obj=None):
-        """Restoring a deleted record from its history is for those who may delete (managers)."""
-        if obj is not None and not self.model._default_manager.filter(pk=obj.pk).exists():
-            return not super().has_delete_permission(request)
-        return super().revert_disabled(request, obj)
+        """Reverting a record to an older version, or restoring a deleted one, is for those
+        who may delete anything (managers)."""
+        return not super().has_delete_permission(request) or super().revert_disabled(request, obj)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST":
@@ -300,6 +300,18 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
     def get_import_context_data(self, **kwargs):
         return {**super().get_import_context_data(**kwargs), "import_help": IMPORT_HELP}
 
+    def get_search_results(self, request, queryset, search_term):
+        """The search, and the records of a former province named by the whole term ("binh
+        duong" lists Bình Dương's records as well as those whose text mentions it)."""
+        results, may_have_duplicates = self.text_search_results(request, queryset, search_term)
+        origins = origins_matching(search_term) if self._has_origin() else []
+        if origins:
+            results = results | queryset.filter(origin__in=origins)
+        return results, may_have_duplicates
+
+    def _has_origin(self) -> bool:
+        return any(field.name == "origin" for field in self.model._meta.concrete_fields)
+
     def save_model(self, request, obj, form, change):
         if not change and getattr(obj, "created_by_id", None) is None:
             obj.created_by = request.user
@@ -315,7 +327,15 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         super().delete_queryset(request, queryset)
         stats_cache.data_changed()
 
-    def get_search_results(self, request, queryset, search_term):
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        field = super().formfield_for_choice_field(db_field, request, **kwargs)
+        if db_field.name == "origin":
+            # A form posted without it (older pages, scripts) keeps the default, the former
+            # city; a blank value is still refused by the model's validation.
+            field.required = False
+        return field
+
+    def text_search_results(self, request, queryset, search_term):
         if not search.is_searchable(self.model):
             return super().get_search_results(request, queryset, search_term)
         # Words, or "quoted phrases", as the admin's own search reads them.

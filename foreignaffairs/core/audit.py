@@ -17,6 +17,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from foreignaffairs.core.roles import role_required
+
 AUDITED_MODELS = [
     "partners.PartnerLocality",
     "delegations.Delegation",
@@ -77,6 +79,7 @@ class RecentChangesFilter(forms.Form):
 
 
 @staff_member_required
+@role_required
 def recent_changes_view(request):
     form = RecentChangesFilter(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}

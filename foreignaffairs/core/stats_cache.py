@@ -14,8 +14,13 @@ There are no model signals: the writes call `data_changed()` themselves.
 
 With several server processes the cache must be shared (`REDIS_URL`), or a write made in one
 process reaches the others only when their entries expire (`STATS_CACHE_SECONDS`).
+
+When the shared cache does not answer, figures are computed uncached, never an error. A
+process whose write could not replace the data version replaces it as soon as the cache
+answers again, so figures cached before the outage are not served after it.
 """
 
+import logging
 import threading
 import uuid
 from collections.abc import Callable
@@ -25,10 +30,19 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
+from redis.exceptions import RedisError
 
 VERSION_KEY = "stats:data-version"
 T = TypeVar("T")
 _MISSING = object()
+
+# What a cache that does not answer raises (Redis down, refused, timed out).
+CACHE_ERRORS = (RedisError, OSError)
+
+logger = logging.getLogger(__name__)
+
+# A write happened while the cache was down: replace the version once it answers again.
+_bump_pending = threading.Event()
 
 
 # Whether this thread has read the data version since it last replaced it (see data_changed).
@@ -37,6 +51,8 @@ _local = threading.local()
 
 def data_version() -> str:
     """The current data version (created on first use, kept until the next write)."""
+    if _bump_pending.is_set():
+        bump_data_version()
     _local.read_since_bump = True
     version = cache.get(VERSION_KEY)
     if version is None:
@@ -48,22 +64,45 @@ def data_version() -> str:
 def bump_data_version() -> None:
     """Replace the data version now (`data_changed` also does it when the write commits)."""
     _local.read_since_bump = False
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    try:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except CACHE_ERRORS:
+        # A write never fails because the cache is down: retried at the next read.
+        logger.warning("Cache unreachable: cached figures are forgotten when it is back.")
+        _bump_pending.set()
+        return
+    _bump_pending.clear()
+
+
+def cache_reachable() -> bool:
+    """Whether the default cache answers (the health check asks)."""
+    try:
+        cache.get(VERSION_KEY)
+    except CACHE_ERRORS:
+        return False
+    return True
 
 
 def cached(name: str, *parts, compute: Callable[[], T]) -> T:
     """`compute()`, or its value cached for the current data version, `name`, `parts` and
-    language. Computes every time when `STATS_CACHE_SECONDS` is 0."""
+    language. Computes every time when `STATS_CACHE_SECONDS` is 0 or the cache is down."""
     timeout = settings.STATS_CACHE_SECONDS
     if not timeout:
         return compute()
-    key = ":".join(
-        ["stats", data_version(), name, translation.get_language() or "", *map(str, parts)]
-    )
-    value = cache.get(key, _MISSING)
+    try:
+        key = ":".join(
+            ["stats", data_version(), name, translation.get_language() or "", *map(str, parts)]
+        )
+        value = cache.get(key, _MISSING)
+    except CACHE_ERRORS:
+        logger.warning("Cache unreachable: %s computed uncached.", name)
+        return compute()
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, timeout)
+        try:
+            cache.set(key, value, timeout)
+        except CACHE_ERRORS:
+            logger.warning("Cache unreachable: %s not kept.", name)
     return value
 
 

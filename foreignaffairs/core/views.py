@@ -7,18 +7,30 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from foreignaffairs.core import stats_cache
+
 
 @require_GET
 @never_cache
 def healthz(request):
-    """For load balancers and monitoring: 200 when the database answers, 503 when not."""
+    """For load balancers and monitoring: 200 when the database and the cache answer, else 503
+    naming the part that does not ("unreachable"). Exempt from the HTTPS redirect."""
+    parts = {"database": _database_reachable(), "cache": stats_cache.cache_reachable()}
+    body = {part: "ok" if ok else "unreachable" for part, ok in parts.items()}
+    healthy = all(parts.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **body}, status=200 if healthy else 503
+    )
+
+
+def _database_reachable() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return False
+    return True
 
 
 @never_cache

@@ -9,7 +9,6 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from foreignaffairs.core import stats_cache
+from foreignaffairs.core.roles import role_required
 from foreignaffairs.reports import stats
 from foreignaffairs.reports.admin_links import admin_change_url, figure_url
 from foreignaffairs.reports.attention import attention
@@ -276,7 +276,7 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
 
 
 @require_GET
-@login_required
+@role_required
 def dashboard(request):
     today = timezone.localdate()
     selection = select_year(request, today)

@@ -3,7 +3,6 @@ year's and the published ones, then the published figures with the recorded coun
 
 from io import BytesIO
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from foreignaffairs.core.roles import role_required
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE, formula_safe
 from foreignaffairs.reports.dashboard import figure_cards, select_year, year_report
 from foreignaffairs.reports.models import ReportedFigure
@@ -147,7 +147,7 @@ def _published_text(row: dict, key: str) -> str:
 
 
 @require_GET
-@login_required
+@role_required
 def dashboard_xlsx(request):
     today = timezone.localdate()
     report = year_report(select_year(request, today), today)

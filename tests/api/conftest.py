@@ -4,7 +4,8 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from foreignaffairs.api.models import ApiClient
-from tests.factories import UserFactory
+from foreignaffairs.core.roles import STAFF
+from tests.factories import UserFactory, with_role
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +45,7 @@ def editor(db):
         for model in ("partnerlocality", "delegation", "event", "agreement")
     ]
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
-    return user
+    return with_role(user, STAFF)
 
 
 @pytest.fixture
@@ -56,9 +57,11 @@ def staff_client(editor):
 
 @pytest.fixture
 def reader_staff_client(db):
-    """Staff without any model permission: may read, not write."""
+    """Staff with the view permissions only: may read, not write."""
+    user = UserFactory(username="doc")
+    user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
     api = APIClient()
-    api.force_login(UserFactory(username="doc"))
+    api.force_login(user)
     return api
 
 

@@ -73,7 +73,7 @@ def test_staff_with_the_model_permission_can_create(staff_client, editor):
     assert (partner.name, partner.country.code, partner.created_by) == ("Yangon", "MM", editor)
 
 
-def test_staff_without_the_model_permission_can_read_but_not_write(reader_staff_client):
+def test_staff_with_the_view_permission_only_can_read_but_not_write(reader_staff_client):
     assert reader_staff_client.get("/api/v1/partners/").status_code == 200
     assert reader_staff_client.post("/api/v1/partners/", NEW_PARTNER).status_code == 403
     assert not PartnerLocality.objects.exists()

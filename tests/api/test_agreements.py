@@ -80,6 +80,7 @@ def test_an_agreement_has_the_contract_fields(token_client, agreements):
         "fields": ["education"],
         "last_activity_on": days_ago(30).isoformat(),
         "dormant": False,
+        "origin": "hcmc",
     }
 
 

@@ -79,6 +79,7 @@ def test_a_delegation_has_the_contract_fields(token_client, delegations):
         "host_role": "lead",
         "pillars": ["politics", "economy"],
         "purpose": "",
+        "origin": "hcmc",
     }
 
 

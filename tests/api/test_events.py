@@ -59,6 +59,7 @@ def test_an_event_has_the_contract_fields(token_client, events):
         "status": "held",
         "countries": ["KR", "US"],
         "partners": [forum.partners.get().pk],
+        "origin": "hcmc",
     }
 
 

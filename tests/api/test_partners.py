@@ -71,6 +71,8 @@ def test_a_partner_has_the_contract_fields(token_client, partners):
         "active": True,
         "last_exchange_on": RECENTLY.isoformat(),
         "dormant": False,
+        "origin": "hcmc",
+        "origins": [],
     }
 
 
@@ -144,15 +146,15 @@ def test_partner_list_queries_do_not_grow_with_the_page(
     for number in range(20):
         PartnerLocalityFactory(name=f"Thành phố {number}", country="KR")
     for page_size in (1, 500):
-        # key, last use, count, page
-        with django_assert_max_num_queries(4):
+        # key, last use, count, page, relationships per origin
+        with django_assert_max_num_queries(5):
             response = token_client.get(f"/api/v1/partners/?page_size={page_size}")
         assert len(response.json()["results"]) == min(page_size, 25)
 
 
 def test_partner_detail_queries_are_fixed(token_client, partners, django_assert_max_num_queries):
     for partner in partners.values():
-        with django_assert_max_num_queries(3):
+        with django_assert_max_num_queries(4):  # with the relationships per origin
             assert token_client.get(f"/api/v1/partners/{partner.pk}/").status_code == 200
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, with_role
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # the test's own database queries as "called from an async context".
@@ -64,8 +64,9 @@ def artifacts():
 @pytest.fixture
 def leader(transactional_db):
     """A leader's account as deployed: staff, so the admin login form accepts it, but with no
-    model permission, so the admin shows it nothing to edit."""
-    return UserFactory(username="lanhdao", is_staff=True, is_superuser=False)
+    model permission, so the admin shows it nothing to edit; the leaders' group, which the
+    dashboard asks for."""
+    return with_role(UserFactory(username="lanhdao", is_staff=True, is_superuser=False))
 
 
 def log_in(page, username: str, next_path: str = "/dashboard/"):

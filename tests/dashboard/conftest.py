@@ -8,13 +8,14 @@ from tests.factories import (
     EventFactory,
     PartnerLocalityFactory,
     UserFactory,
+    with_role,
 )
 
 
 @pytest.fixture
 def leader(db):
-    """A leader reads the dashboard but enters nothing: not staff, no permissions."""
-    return UserFactory(username="lanhdao", is_staff=False)
+    """A leader reads the dashboard but enters nothing: not staff, the leaders' role."""
+    return with_role(UserFactory(username="lanhdao", is_staff=False))
 
 
 @pytest.fixture

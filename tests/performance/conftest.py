@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, with_role
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def stats_cache_on(settings):
 
 @pytest.fixture
 def leader_client(client, db):
-    client.force_login(UserFactory(username="lanhdao", is_staff=False))
+    client.force_login(with_role(UserFactory(username="lanhdao", is_staff=False)))
     return client
 
 

@@ -62,7 +62,7 @@ def test_the_cached_dashboard_reads_nothing_but_the_session(
     records, leader_client, stats_cache_on, django_assert_num_queries
 ):
     leader_client.get(DASHBOARD)
-    with django_assert_num_queries(2):  # the session and its user
+    with django_assert_num_queries(3):  # the session, its user and whether it holds a role
         response = leader_client.get(DASHBOARD)
     assert response.status_code == 200
 

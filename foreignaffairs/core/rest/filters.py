@@ -16,6 +16,7 @@ from rest_framework.filters import OrderingFilter, SearchFilter
 from foreignaffairs.core import search
 from foreignaffairs.core.continents import Continent
 from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR
+from foreignaffairs.core.origins import Origin
 from foreignaffairs.core.text import unaccent
 
 
@@ -128,3 +129,24 @@ class SortFilter(OrderingFilter):
         for parameter in parameters:
             parameter["description"] += " " + _("Các trường: %(fields)s.") % {"fields": fields}
         return parameters
+
+
+def filter_origin(queryset, name, value: str):
+    return queryset.of_origin(value)
+
+
+class OriginFilter(filters.ChoiceFilter):
+    """`?origin=hcmc|binh_duong|ba_ria_vung_tau`, through the model's `of_origin()`; any other
+    value is a 400."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", Origin.choices)
+        kwargs.setdefault("method", filter_origin)
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Đơn vị gốc (tỉnh, thành phố trước hợp nhất 01/07/2025): hcmc, binh_duong, "
+                "ba_ria_vung_tau."
+            ),
+        )
+        super().__init__(*args, **kwargs)

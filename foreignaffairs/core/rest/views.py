@@ -5,13 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import DjangoModelPermissions
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from foreignaffairs.core import stats_cache
-from foreignaffairs.core.rest.permissions import DepartmentReadStaffWrite
+from foreignaffairs.core.rest.permissions import DepartmentReadStaffWrite, ModelPermissions
 from foreignaffairs.core.rest.renderers import (
     EXPORT_FORMATS,
     HEADER_CHOICES,
@@ -85,7 +84,7 @@ class RecordViewSet(
     """List, detail, create and update. No delete through the API: records are removed in
     the admin, which keeps their history."""
 
-    permission_classes = [DepartmentReadStaffWrite, DjangoModelPermissions]
+    permission_classes = [DepartmentReadStaffWrite, ModelPermissions]
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer, XLSXRenderer]
     # Exports read the records in chunks of this size (bounded memory, one query per chunk
     # and per prefetched relation).
