@@ -5,13 +5,13 @@ view of the dashboard. Every count comes from `stats`."""
 import datetime
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from foreignaffairs.core import stats_cache
+from foreignaffairs.core.roles import role_required
 from foreignaffairs.reports import stats
 from foreignaffairs.reports.period_report import PeriodForm
 from foreignaffairs.reports.periods import Period
@@ -122,7 +122,7 @@ def presets(today: datetime.date) -> list[dict]:
 
 
 @require_GET
-@login_required
+@role_required
 def period_page(request):
     today = timezone.localdate()
     form = CompareForm(request.GET or None)

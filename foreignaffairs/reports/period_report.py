@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +30,7 @@ from agreements.models import Agreement
 from delegations.models import Delegation
 from foreignaffairs.core import stats_cache
 from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR, years_before
+from foreignaffairs.core.roles import role_required
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE, formula_safe
 from foreignaffairs.core.text import vi_number, vi_percent
 from foreignaffairs.reports import stats
@@ -519,12 +519,12 @@ def _download(request, render, extension: str, content_type: str):
 
 
 @require_GET
-@login_required
+@role_required
 def period_docx_view(request):
     return _download(request, period_docx, "docx", DOCX_CONTENT_TYPE)
 
 
 @require_GET
-@login_required
+@role_required
 def period_xlsx_view(request):
     return _download(request, period_xlsx, "xlsx", XLSX_CONTENT_TYPE)

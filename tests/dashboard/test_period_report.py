@@ -15,7 +15,7 @@ from tests.dashboard.conftest import day
 
 # The fixtures and the demo, seeded once for this module (tests use it with `demo`).
 from tests.data.conftest import seeded  # noqa: F401
-from tests.factories import DelegationFactory
+from tests.factories import DelegationFactory, UserFactory
 
 FIRST_HALF_2012 = {"from": "2012-01-01", "to": "2012-06-30"}
 YEAR_2017 = {"from": "2017-01-01", "to": "2017-12-31"}
@@ -135,6 +135,14 @@ def test_the_reports_ask_anonymous_visitors_to_log_in(client, db):
     response = client.get("/reports/period.docx", FIRST_HALF_2012)
     assert response.status_code == 302
     assert "/login/" in response.url
+
+
+@pytest.mark.parametrize(
+    "url", ["/reports/period.docx", "/reports/period.xlsx", "/dashboard/period/"]
+)
+def test_an_account_without_a_role_may_not_read_the_reports(client, db, url):
+    client.force_login(UserFactory(username="khongvaitro", is_staff=True))
+    assert client.get(url, FIRST_HALF_2012).status_code == 403
 
 
 def test_the_report_runs_a_fixed_number_of_queries(
