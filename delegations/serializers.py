@@ -1,8 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from delegations.models import Delegation, Event
-from foreignaffairs.core.rest.serializers import ValidatedModelSerializer
+from delegations.models import HIGH_LEVELS, Delegation, Event
+from foreignaffairs.core.country_names import country_names
+from foreignaffairs.core.rest.serializers import ValidatedModelSerializer, iso_date
 from partners.serializers import CountryNameField
 
 
@@ -46,6 +47,67 @@ class DelegationSerializer(ValidatedModelSerializer):
             # schema must not change with it.
             "member_count": {"min_value": 0, "max_value": 2**31 - 1},
         }
+
+    row_columns = (
+        "id",
+        "title",
+        "direction",
+        "level",
+        "country",
+        "partner_id",
+        "organization",
+        "head_name",
+        "head_title",
+        "member_count",
+        "start_date",
+        "end_date",
+        "status",
+        "host_role",
+        "purpose",
+    )
+
+    @classmethod
+    def represent_rows(cls, rows: list[dict]) -> list[dict]:
+        """The list's rows as `to_representation()` gives them, field for field (compared on
+        varied records in tests/api/test_list_rows.py)."""
+        names = country_names()
+        pillars = pillar_codes([row["id"] for row in rows])
+        return [
+            {
+                "id": row["id"],
+                "title": row["title"],
+                "direction": row["direction"],
+                "level": row["level"],
+                "high_level": row["level"] in HIGH_LEVELS,
+                "country": row["country"],
+                "country_name": names.get(row["country"], ""),
+                "partner": row["partner_id"],
+                "organization": row["organization"],
+                "head_name": row["head_name"],
+                "head_title": row["head_title"],
+                "member_count": row["member_count"],
+                "start_date": iso_date(row["start_date"]),
+                "end_date": iso_date(row["end_date"]),
+                "status": row["status"],
+                "host_role": row["host_role"],
+                "pillars": pillars.get(row["id"], []),
+                "purpose": row["purpose"],
+            }
+            for row in rows
+        ]
+
+
+def pillar_codes(ids: list[int]) -> dict[int, list[str]]:
+    """Delegation id → its pillars' codes, in the pillars' order, in one query."""
+    links = (
+        Delegation.pillars.through.objects.filter(delegation_id__in=ids)
+        .order_by("pillar__order", "pillar__code")
+        .values_list("delegation_id", "pillar_id")
+    )
+    codes: dict[int, list[str]] = {}
+    for delegation_id, code in links:
+        codes.setdefault(delegation_id, []).append(code)
+    return codes
 
 
 class EventSerializer(ValidatedModelSerializer):

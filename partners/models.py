@@ -59,14 +59,18 @@ def active_on_q(
     )
 
 
+def of_origin_q(origin: str) -> Q:
+    """The partners `origin` had relations with: of that origin, or with a relationship row
+    for it (a partner shared by two former provinces is in both)."""
+    shared = PartnerOrigin.objects.filter(partner=OuterRef("pk"), origin=check_origin(origin))
+    return Q(origin=origin) | Q(Exists(shared))
+
+
 class PartnerLocalityQuerySet(OriginQuerySet):
     def of_origin(self, origin: str | None):
-        """The partners `origin` had relations with: of that origin, or with a relationship row
-        for it (a partner shared by two former provinces is in both)."""
         if check_origin(origin) is None:
             return self
-        shared = PartnerOrigin.objects.filter(partner=OuterRef("pk"), origin=origin)
-        return self.filter(Q(origin=origin) | Q(Exists(shared)))
+        return self.filter(of_origin_q(origin))
 
     def with_origin_dates(self, origin: str):
         """The partners of `origin` (see `of_origin`), annotated with that origin's relationship:

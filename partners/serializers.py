@@ -4,18 +4,23 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from foreignaffairs.core.continents import Continent
+from foreignaffairs.core.country_names import country_names
 from foreignaffairs.core.rest.serializers import ValidatedModelSerializer
 from partners.models import DORMANT_AFTER_YEARS, PartnerLocality, PartnerOrigin
 
 
 class CountryNameField(serializers.CharField):
-    """The country's name in the language of the request (Vietnamese unless asked)."""
+    """The country's name in the language of the request (Vietnamese unless asked), from the
+    names looked up once per language."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("source", "country.name")
+        kwargs.setdefault("source", "country")
         kwargs.setdefault("read_only", True)
         kwargs.setdefault("label", _("tên quốc gia"))
         super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return country_names().get(str(value), "")
 
 
 class PartnerOriginSerializer(serializers.ModelSerializer):

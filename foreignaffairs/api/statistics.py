@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from foreignaffairs.core import stats_cache
 from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR, years_before
+from foreignaffairs.core.origins import Origin
 from foreignaffairs.core.rest.permissions import DepartmentReadStaffWrite, HoldsRole
 from foreignaffairs.reports import stats
 from foreignaffairs.reports.citations import citation
@@ -22,6 +23,21 @@ MAX_SPAN_YEARS = 100
 
 def year_field(**kwargs) -> serializers.IntegerField:
     return serializers.IntegerField(min_value=FIRST_YEAR, max_value=LAST_YEAR, **kwargs)
+
+
+def origin_field() -> serializers.ChoiceField:
+    """`?origin=hcmc`: the figures of one former province; left out, the merged city."""
+    return serializers.ChoiceField(
+        choices=Origin.choices,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "Cơ sở tính: bỏ trống là Thành phố sau hợp nhất (mọi đơn vị gốc); hcmc, binh_duong "
+            "hoặc ba_ria_vung_tau là riêng một tỉnh, thành phố cũ (hcmc so sánh được với các "
+            "năm trước 2025)."
+        ),
+    )
 
 
 class YearRangeSerializer(serializers.Serializer):
@@ -42,6 +58,7 @@ class YearRangeSerializer(serializers.Serializer):
                 required=False,
                 help_text=_("Năm cuối; mặc định là năm cuối cùng có dữ liệu."),
             ),
+            "origin": origin_field(),
         }
 
     def validate(self, attrs):
@@ -55,9 +72,10 @@ class YearRangeSerializer(serializers.Serializer):
             if first is None or last is None
             else None
         )
+        origin = attrs.get("origin")
         if first is None and last is None:
             if data_years is None:
-                return {"first": None, "last": None}
+                return {"first": None, "last": None, "origin": origin}
             first, last = data_years
             first = max(first, last - MAX_SPAN_YEARS)
         elif first is None:
@@ -72,7 +90,7 @@ class YearRangeSerializer(serializers.Serializer):
             raise serializers.ValidationError(
                 {"to": [_("Mỗi lần hỏi tối đa %(n)s năm.") % {"n": MAX_SPAN_YEARS}]}
             )
-        return {"first": first, "last": last}
+        return {"first": first, "last": last, "origin": origin}
 
 
 class ReportedValueSerializer(serializers.Serializer):
@@ -127,6 +145,7 @@ class YearlyStatsSerializer(serializers.Serializer):
 class BreakdownQuerySerializer(serializers.Serializer):
     year = year_field(help_text=_("Năm (đoàn vào đã thực hiện, bắt đầu trong năm này)."))
     by = serializers.ChoiceField(choices=stats.YEAR_BREAKDOWNS, help_text=_("Chia theo."))
+    origin = origin_field()
 
 
 @extend_schema_field({"oneOf": [{"type": "string"}, {"type": "integer"}]})
@@ -167,8 +186,8 @@ class StatsView(APIView):
         return serializer.validated_data
 
 
-def yearly_data(first: int, last: int) -> dict:
-    figures = stats.yearly_figures(first, last)
+def yearly_data(first: int, last: int, origin: str | None = None) -> dict:
+    figures = stats.yearly_figures(first, last, origin)
     reported = stats.reported_by_year(first, last)
     rows = [
         {
@@ -183,8 +202,8 @@ def yearly_data(first: int, last: int) -> dict:
     return YearlyStatsSerializer({"results": rows}).data
 
 
-def breakdown_data(year: int, by: str) -> dict:
-    rows = stats.breakdown(year, by)
+def breakdown_data(year: int, by: str, origin: str | None = None) -> dict:
+    rows = stats.breakdown(year, by, origin=origin)
     return BreakdownSerializer({"year": year, "by": by, "results": rows}).data
 
 
@@ -203,7 +222,11 @@ class YearlyStatsView(StatsView):
         if years["first"] is None:
             return Response({"results": []})
         data = stats_cache.cached(
-            "yearly", years["first"], years["last"], compute=lambda: yearly_data(**years)
+            "yearly",
+            years["first"],
+            years["last"],
+            years["origin"],
+            compute=lambda: yearly_data(**years),
         )
         return Response(data)
 
@@ -221,7 +244,11 @@ class BreakdownStatsView(StatsView):
     def get(self, request):
         query = self.query(BreakdownQuerySerializer)
         data = stats_cache.cached(
-            "breakdown", query["year"], query["by"], compute=lambda: breakdown_data(**query)
+            "breakdown",
+            query["year"],
+            query["by"],
+            query["origin"],
+            compute=lambda: breakdown_data(**query),
         )
         return Response(data)
 
@@ -248,6 +275,7 @@ class PeriodQuerySerializer(serializers.Serializer):
                 default=set,
                 help_text=_("Chia đoàn vào trong kỳ theo (lặp lại tham số để chia nhiều cách)."),
             ),
+            "origin": origin_field(),
         }
 
     def validate(self, attrs):
@@ -272,6 +300,7 @@ class PeriodQuerySerializer(serializers.Serializer):
         return {
             "period": Period(start, end),
             "breakdowns": [by for by in stats.BREAKDOWNS if by in attrs["breakdown"]],
+            "origin": attrs.get("origin"),
         }
 
 
@@ -360,8 +389,8 @@ class PeriodStatsSerializer(serializers.Serializer):
     breakdowns = serializers.DictField(child=PeriodBreakdownRowSerializer(many=True))
 
 
-def period_data(period: Period, breakdowns: list[str], today) -> dict:
-    comparison = stats.period_comparison(period, today=today)
+def period_data(period: Period, breakdowns: list[str], today, origin=None) -> dict:
+    comparison = stats.period_comparison(period, today=today, origin=origin)
     reported = [
         reported_value(row["figure"])
         | {
@@ -392,7 +421,9 @@ def period_data(period: Period, breakdowns: list[str], today) -> dict:
             "figures": comparison["figures"],
             "previous": previous,
             "reported": reported,
-            "breakdowns": {by: stats.period_breakdown(period, by) for by in breakdowns},
+            "breakdowns": {
+                by: stats.period_breakdown(period, by, origin=origin) for by in breakdowns
+            },
         }
     ).data
 
@@ -412,13 +443,14 @@ class PeriodStatsView(StatsView):
     )
     def get(self, request):
         query = self.query(PeriodQuerySerializer)
-        period, breakdowns = query["period"], query["breakdowns"]
+        period, breakdowns, origin = query["period"], query["breakdowns"], query["origin"]
         today = timezone.localdate()
         data = stats_cache.cached(
             "period",
             period.slug,
             ",".join(breakdowns),
             today,
-            compute=lambda: period_data(period, breakdowns, today),
+            origin,
+            compute=lambda: period_data(period, breakdowns, today, origin),
         )
         return Response(data)

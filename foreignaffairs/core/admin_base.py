@@ -4,12 +4,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connections
-from django.http import HttpResponse
-from django.urls import path
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.text import capfirst, slugify, smart_split, unescape_string_literal
@@ -25,9 +26,12 @@ from foreignaffairs.core import search, stats_cache
 from foreignaffairs.core.origins import origins_matching
 from foreignaffairs.core.roles import can_delete
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
+from foreignaffairs.core.spreadsheets.large_files import row_messages
 from foreignaffairs.core.spreadsheets.templates import IMPORT_HELP, template_workbook
 from foreignaffairs.core.text import vi_number
 
+# Problems a failed confirmation lists in its message (the preview lists them all).
+MESSAGES_SHOWN = 10
 # Past this many rows a list says "hơn 10.000" instead of counting them all.
 COUNT_CAP = 10_000
 
@@ -296,6 +300,22 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         name = slugify(str(self.model._meta.verbose_name_plural)) or self.model._meta.model_name
         response["Content-Disposition"] = f'attachment; filename="mau-{name}.xlsx"'
         return response
+
+    def process_result(self, result, request):
+        """After confirmation: a file that became invalid since its preview (a partner
+        deleted, a row imported by someone else) was rolled back whole, so say it failed and
+        why, and log nothing (import-export would report success and log every row)."""
+        problems = row_messages(result)
+        if not problems:
+            return super().process_result(result, request)
+        shown = "; ".join(
+            (_("dòng %(row)s: %(message)s") % {"row": row, "message": message}) if row else message
+            for row, message in problems[:MESSAGES_SHOWN]
+        )
+        failed = _("Không nhập được tệp, không có dòng nào được ghi: %(problems)s")
+        messages.error(request, failed % {"problems": shown})
+        opts = self.model._meta
+        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
 
     def get_import_context_data(self, **kwargs):
         return {**super().get_import_context_data(**kwargs), "import_help": IMPORT_HELP}

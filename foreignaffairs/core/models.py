@@ -1,11 +1,12 @@
 """The abstract base of every record staff enter (partners, delegations, events, agreements)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from foreignaffairs.core import search, stats_cache
-from foreignaffairs.core.text import nfc
+from foreignaffairs.core.text import control_characters, nfc
 
 
 class DomainModel(models.Model):
@@ -78,6 +79,33 @@ class DomainModel(models.Model):
         if self.searchable_fields:
             values = (getattr(self, name) for name in self.searchable_fields)
             setattr(self, search.FIELD, search.search_text(values))
+
+    def clean_fields(self, exclude=None):
+        """Django's checks of each field, and no control characters in any text (what a
+        keyboard cannot type, pasted from other software; it would break every XLSX export)."""
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self._meta.concrete_fields:
+            value = getattr(self, field.attname)
+            skipped = field.name in (exclude or ()) or field.name in errors or not field.editable
+            if skipped or not isinstance(value, str):
+                continue
+            if found := control_characters(value):
+                errors[field.name] = [
+                    ValidationError(
+                        _(
+                            "Có ký tự điều khiển không hợp lệ (%(characters)s): "
+                            "hãy gõ lại nội dung."
+                        ),
+                        code="control_characters",
+                        params={"characters": ", ".join(found)},
+                    )
+                ]
+        if errors:
+            raise ValidationError(errors)
 
     def clean(self):
         self.normalize_text()

@@ -1,6 +1,7 @@
 """Vietnamese text helpers shared by the models, the search, the imports and the pages:
 Unicode forms, diacritics, and numbers written the Vietnamese way."""
 
+import re
 import unicodedata
 
 # Letters that NFD does not decompose into a base letter plus a combining mark.
@@ -67,3 +68,17 @@ def vi_sort_key(value: str) -> tuple:
         letters.append(rank)
         tones.append(tone)
     return (tuple(letters), tuple(tones), str(value))
+
+
+# Control characters no one types (tab and line breaks excepted): pasted from other software,
+# they make XML (so XLSX) invalid, and PostgreSQL refuses NUL.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_characters(value: str) -> list[str]:
+    """The control characters in `value`, as U+XXXX codes, each once."""
+    return sorted({f"U+{ord(char):04X}" for char in _CONTROL_CHARACTERS.findall(value)})
+
+
+def without_control_characters(value: str) -> str:
+    return _CONTROL_CHARACTERS.sub("", value)

@@ -43,10 +43,11 @@ from delegations.models import (
 from foreignaffairs.core import stats_cache
 from foreignaffairs.core.continents import Continent, continent_expression
 from foreignaffairs.core.dates import date_range
+from foreignaffairs.core.origins import MERGER_DATE, Origin
 from foreignaffairs.reports.citations import citation
 from foreignaffairs.reports.models import Metric, Qualifier, ReportedFigure
 from foreignaffairs.reports.periods import Period
-from partners.models import PartnerLocality, active_on_q
+from partners.models import ORIGIN_DATES, PartnerLocality, active_on_q, of_origin_q
 
 
 @dataclass(frozen=True)
@@ -107,22 +108,25 @@ def _count_by_year(queryset, date_field: str, first: int, last: int) -> dict[int
     return counts
 
 
-def _partners_at_year_ends(first: int, last: int) -> dict[int, int]:
+def _partners_at_year_ends(first: int, last: int, origin: str | None = None) -> dict[int, int]:
     """Rule 5 at each 31 December, as conditional counts in a single query."""
-    totals = PartnerLocality.objects.aggregate(
+    dates = _partner_dates(origin)
+    totals = _base_querysets(origin)[PartnerLocality].aggregate(
         **{
-            f"y{year}": Count("pk", filter=active_on_q(datetime.date(year, 12, 31)))
+            f"y{year}": Count("pk", filter=active_on_q(datetime.date(year, 12, 31), *dates))
             for year in range(first, last + 1)
         }
     )
     return {int(name[1:]): value for name, value in totals.items()}
 
 
-def yearly_figures(first: int, last: int) -> dict[int, dict[str, int]]:
-    """The eight yearly figures for every year from `first` to `last`: 8 queries in all."""
+def yearly_figures(first: int, last: int, origin: str | None = None) -> dict[int, dict[str, int]]:
+    """The eight yearly figures for every year from `first` to `last`: 8 queries in all. For the
+    merged city (every origin) by default, or for one former province (`origin`)."""
     if first > last:
         return {}
-    delegations = Delegation.objects
+    base = _base_querysets(origin)
+    delegations = base[Delegation]
     columns = {
         Metric.INCOMING_DELEGATIONS: _count_by_year(
             delegations.received(), "start_date", first, last
@@ -131,16 +135,16 @@ def yearly_figures(first: int, last: int) -> dict[int, dict[str, int]]:
             delegations.received().high_level(), "start_date", first, last
         ),
         Metric.OUTGOING_DELEGATIONS: _count_by_year(delegations.sent(), "start_date", first, last),
-        Metric.HOSTED_EVENTS: _count_by_year(Event.objects.hosted(), "start_date", first, last),
+        Metric.HOSTED_EVENTS: _count_by_year(base[Event].hosted(), "start_date", first, last),
         Metric.AGREEMENTS_SIGNED: _count_by_year(
-            Agreement.objects.signed(), "signed_on", first, last
+            base[Agreement].signed(), "signed_on", first, last
         ),
         Metric.NEW_RELATIONSHIP_AGREEMENTS: _count_by_year(
-            Agreement.objects.signed().new_relationships(), "signed_on", first, last
+            base[Agreement].signed().new_relationships(), "signed_on", first, last
         ),
-        Metric.PARTNER_LOCALITIES_TOTAL: _partners_at_year_ends(first, last),
+        Metric.PARTNER_LOCALITIES_TOTAL: _partners_at_year_ends(first, last, origin),
         Metric.NEW_PARTNER_LOCALITIES: _count_by_year(
-            PartnerLocality.objects.all(), "established_on", first, last
+            base[PartnerLocality], _partner_dates(origin)[0], first, last
         ),
     }
     return {
@@ -149,8 +153,8 @@ def yearly_figures(first: int, last: int) -> dict[int, dict[str, int]]:
     }
 
 
-def year_figures(year: int) -> dict[str, int]:
-    return yearly_figures(year, year)[year]
+def year_figures(year: int, origin: str | None = None) -> dict[str, int]:
+    return yearly_figures(year, year, origin)[year]
 
 
 def data_years(today: datetime.date | None = None) -> tuple[int, int] | None:
@@ -209,14 +213,26 @@ PERIOD_FIGURES = [*FIGURES, *PERSON_FIGURES]
 PERIOD_FIGURE_KEYS = [figure.key for figure in PERIOD_FIGURES]
 
 
-def _base_querysets() -> dict:
-    """The records every count starts from (one place to narrow them, e.g. by origin)."""
+def _base_querysets(origin: str | None = None) -> dict:
+    """The records every count starts from: every origin (the merged city), or one former
+    province's records. A partner shared by several former provinces is one record in the
+    merged city, and on one origin's basis counts with that origin's relationship dates
+    (`_partner_dates`)."""
+    if origin is None:
+        partners = PartnerLocality.objects.all()
+    else:
+        partners = PartnerLocality.objects.with_origin_dates(origin)
     return {
-        Delegation: Delegation.objects.all(),
-        Event: Event.objects.all(),
-        Agreement: Agreement.objects.all(),
-        PartnerLocality: PartnerLocality.objects.all(),
+        Delegation: Delegation.objects.of_origin(origin),
+        Event: Event.objects.of_origin(origin),
+        Agreement: Agreement.objects.of_origin(origin),
+        PartnerLocality: partners,
     }
+
+
+def _partner_dates(origin: str | None) -> tuple[str, str]:
+    """The partner's establishment and end date fields on the basis counted."""
+    return ("established_on", "ended_on") if origin is None else ORIGIN_DATES
 
 
 def persons_expression():
@@ -235,7 +251,7 @@ def persons_expression():
     return Coalesce(F("member_count"), Subquery(listed, output_field=IntegerField()), Value(0))
 
 
-def figures_for_periods(periods: list[Period]) -> list[dict[str, int]]:
+def figures_for_periods(periods: list[Period], origin: str | None = None) -> list[dict[str, int]]:
     """The yearly figures and the person-trips over each of `periods`, in the same order.
 
     Four queries whatever the number of periods (one per model, each period a set of
@@ -246,7 +262,8 @@ def figures_for_periods(periods: list[Period]) -> list[dict[str, int]]:
     """
     if not periods:
         return []
-    base = _base_querysets()
+    base = _base_querysets(origin)
+    established, ended = _partner_dates(origin)
     first, last = min(p.start for p in periods), max(p.end for p in periods)
 
     def span(field: str, period: Period) -> Q:
@@ -269,8 +286,8 @@ def figures_for_periods(periods: list[Period]) -> list[dict[str, int]]:
             f"nr{i}": Count("signed_on", filter=signed & new_relationship_q()),
         }
         partner_terms |= {
-            f"pt{i}": Count("pk", filter=active_on_q(period.end)),
-            f"np{i}": Count("pk", filter=span("established_on", period)),
+            f"pt{i}": Count("pk", filter=active_on_q(period.end, established, ended)),
+            f"np{i}": Count("pk", filter=span(established, period)),
         }
     delegations = base[Delegation].filter(_in_period("start_date", first, last))
     counts = delegations.aggregate(**delegation_terms)
@@ -296,8 +313,8 @@ def figures_for_periods(periods: list[Period]) -> list[dict[str, int]]:
     ]
 
 
-def period_figures(period: Period) -> dict[str, int]:
-    return figures_for_periods([period])[0]
+def period_figures(period: Period, origin: str | None = None) -> dict[str, int]:
+    return figures_for_periods([period], origin)[0]
 
 
 def records_begin() -> datetime.date | None:
@@ -312,7 +329,7 @@ def comparable(period: Period, begin: datetime.date | None) -> bool:
     return begin is not None and period.start >= begin
 
 
-def period_comparison(period: Period, *, today: datetime.date) -> dict:
+def period_comparison(period: Period, *, today: datetime.date, origin: str | None = None) -> dict:
     """The figures of `period` beside those of the same period a year earlier.
 
     A period still running is counted up to `today` and compared with the same days of last
@@ -323,10 +340,10 @@ def period_comparison(period: Period, *, today: datetime.date) -> dict:
     previous_period = counted.previous_year()
     begin = records_begin()
     if comparable(previous_period, begin):
-        figures, previous = figures_for_periods([counted, previous_period])
+        figures, previous = figures_for_periods([counted, previous_period], origin)
         changes = {key: change(figures[key], previous[key]) for key in PERIOD_FIGURE_KEYS}
     else:
-        figures, previous, changes = period_figures(counted), None, None
+        figures, previous, changes = period_figures(counted, origin), None, None
     return {
         "period": counted,
         "running": counted.end < period.end,
@@ -335,6 +352,7 @@ def period_comparison(period: Period, *, today: datetime.date) -> dict:
         "previous_period": previous_period,
         "previous": previous,
         "change": changes,
+        "origin": origin,
     }
 
 
@@ -361,7 +379,12 @@ def _international_or(expression, label_field: str = "country"):
 
 
 def period_breakdown(
-    period: Period, by: str, *, direction: str = Direction.INCOMING, limit: int | None = None
+    period: Period,
+    by: str,
+    *,
+    direction: str = Direction.INCOMING,
+    limit: int | None = None,
+    origin: str | None = None,
 ) -> list[dict]:
     """The delegations counted in `period` (rule 1 for incoming, rule 3 for outgoing)
     grouped by continent, country, level, month or cooperation field.
@@ -371,7 +394,7 @@ def period_breakdown(
     agreements it is linked to, and each row also has "agreements": the agreements signed in
     the period in that field. One query (two by cooperation field).
     """
-    base = _base_querysets()[Delegation]
+    base = _base_querysets(origin)[Delegation]
     rule = received_q() if direction == Direction.INCOMING else sent_q()
     counted = base.filter(rule, _in_period("start_date", period.start, period.end)).order_by()
     international_label = _("Tổ chức quốc tế")
@@ -398,7 +421,7 @@ def period_breakdown(
             for year, month in _months(period)
         ]
     elif by == "cooperation_field":
-        return _field_breakdown(counted, period, limit)
+        return _field_breakdown(counted, period, limit, origin)
     else:
         raise ValueError(f"unknown breakdown {by!r}; expected one of {BREAKDOWNS}")
     counts = {
@@ -420,14 +443,14 @@ def _months(period: Period) -> list[tuple[int, int]]:
     return months
 
 
-def _field_breakdown(counted, period: Period, limit: int | None) -> list[dict]:
+def _field_breakdown(counted, period: Period, limit: int | None, origin=None) -> list[dict]:
     visits = dict(
         counted.filter(agreements__fields__isnull=False)
         .values("agreements__fields")
         .annotate(n=Count("pk", distinct=True))
         .values_list("agreements__fields", "n")
     )
-    agreements = _base_querysets()[Agreement].filter(
+    agreements = _base_querysets(origin)[Agreement].filter(
         signed_q(), _in_period("signed_on", period.start, period.end)
     )
     signed = dict(
@@ -448,12 +471,14 @@ def _field_breakdown(counted, period: Period, limit: int | None) -> list[dict]:
     return rows[:limit] if limit else rows
 
 
-def breakdown(year: int, by: str, limit: int | None = None) -> list[dict]:
+def breakdown(
+    year: int, by: str, limit: int | None = None, origin: str | None = None
+) -> list[dict]:
     """Incoming delegations received in `year` by continent, country, level or month (month
     keys numbered 1-12, labelled "Tháng m"): the yearly endpoint's and dashboard's shape."""
     if by not in YEAR_BREAKDOWNS:
         raise ValueError(f"unknown breakdown {by!r}; expected one of {YEAR_BREAKDOWNS}")
-    rows = period_breakdown(Period.year(year), by, limit=limit)
+    rows = period_breakdown(Period.year(year), by, limit=limit, origin=origin)
     if by == "month":
         return [
             {"key": month, "label": str(_("Tháng %(m)s") % {"m": month}), "count": row["count"]}
@@ -485,6 +510,7 @@ def _recorded_aggregates(figures: list[ReportedFigure]) -> dict[int, int | None]
     }
     terms: dict[type, dict] = {}
     periods: dict[type, list] = {}
+    hcmc_q = Q(origin=Origin.HCMC)
     for figure in figures:
         key = RECORDED_FOR_METRIC.get(figure.metric)
         start, end = figure.period_start, figure.period_end
@@ -498,6 +524,9 @@ def _recorded_aggregates(figures: list[ReportedFigure]) -> dict[int, int | None]
             condition = rule & _in_period(date_field, start, end)
         else:
             continue
+        if end < MERGER_DATE:
+            # Published before the merger: the former city's figure, compared with its records.
+            condition &= of_origin_q(Origin.HCMC) if model is PartnerLocality else hcmc_q
         # Counting the (never NULL) date rather than the rows: COUNT(*) cannot be filtered in
         # Django, and COUNT(id) would read the table instead of the counting index.
         terms.setdefault(model, {})[f"f{figure.pk}"] = Count(date_field, filter=condition)

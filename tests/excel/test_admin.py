@@ -245,8 +245,8 @@ def test_the_admin_export_escapes_formulas_like_the_api(admin_client, start):
 
     assert api_csv_text(title) == "'" + title
     assert csv_row[csv_header.index("Tên đoàn")] == "'" + title
-    # XLSX keeps a carriage return as a line feed.
-    assert row[header.index("Tên đoàn")] == "'" + title.replace("\r", "\n")
+    # XLSX keeps a carriage return, or turns it into a line feed (openpyxl without lxml).
+    assert row[header.index("Tên đoàn")] in {"'" + title, "'" + title.replace("\r", "\n")}
 
 
 def test_a_partner_name_that_looks_like_a_formula_is_exported_inert(admin_client):

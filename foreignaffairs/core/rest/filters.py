@@ -8,13 +8,13 @@ filter (DjangoFilterBackend raises on an invalid FilterSet).
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from django_filters import rest_framework as filters
 from django_filters.fields import ChoiceField
 from rest_framework.filters import OrderingFilter, SearchFilter
 
 from foreignaffairs.core import search
 from foreignaffairs.core.continents import Continent
+from foreignaffairs.core.country_names import country_names
 from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR
 from foreignaffairs.core.origins import Origin
 from foreignaffairs.core.text import unaccent
@@ -60,7 +60,7 @@ class CountryCodeField(ChoiceField):
 
 def country_choices() -> list[tuple[str, str]]:
     """ISO 3166-1 alpha-2 codes and names (also the name of the enum in the schema)."""
-    return [(code, name) for code, name in countries]
+    return list(country_names().items())
 
 
 class CountryFilter(filters.ChoiceFilter):

@@ -22,6 +22,7 @@ from openpyxl.cell import WriteOnlyCell
 from rest_framework import renderers, serializers
 
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE, formula_safe
+from foreignaffairs.core.text import without_control_characters
 
 EXPORT_FORMATS = ("csv", "xlsx")
 HEADER_CHOICES = ("code", "vi")  # field codes as in the JSON, or Vietnamese field names
@@ -129,6 +130,7 @@ class XLSXRenderer(TabularRenderer):
             return cell
         if isinstance(value, bool | int | float):
             return WriteOnlyCell(sheet, value=value)
-        cell = WriteOnlyCell(sheet, value=as_text(value))
+        # Control characters stored before input refused them: an XLSX file cannot hold them.
+        cell = WriteOnlyCell(sheet, value=without_control_characters(as_text(value)))
         cell.data_type = "s"  # text, even when it starts with "=": never a formula
         return cell

@@ -1,5 +1,6 @@
 """Serializers that validate writes as the admin does, and save them whole or not at all."""
 
+import datetime
 from contextlib import contextmanager
 
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -8,6 +9,11 @@ from django.db import transaction
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 from rest_framework.settings import api_settings
+
+
+def iso_date(value: datetime.date | None) -> str | None:
+    """A date as DRF's DateField writes it (ISO 8601, the default DATE_FORMAT)."""
+    return None if value is None else value.isoformat()
 
 
 @contextmanager
@@ -30,6 +36,16 @@ class ValidatedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
     out the fields missing from its form; `clean()` and the constraints over the written
     fields always run. The record and its many-to-many links are saved in one transaction.
     """
+
+    # A list page read as plain rows (RecordViewSet.list): the columns `values()` reads, and
+    # `represent_rows()` turning a page of them into exactly what `to_representation()` gives
+    # for the same records, without building the fields and model instances of every request.
+    # Empty: the list serializes model instances.
+    row_columns: tuple[str, ...] = ()
+
+    @classmethod
+    def represent_rows(cls, rows: list[dict]) -> list[dict]:
+        raise NotImplementedError
 
     def create(self, validated_data):
         many_to_many = self.pop_many_to_many(validated_data)

@@ -103,12 +103,24 @@ class RecordViewSet(
 
     def list(self, request, *args, **kwargs):
         if not self.is_export():
-            return super().list(request, *args, **kwargs)
+            return self.list_page(request, *args, **kwargs)
         # Every matching record, not one page: the renderer writes the rows as they come.
         queryset = self.filter_queryset(self.get_queryset())
         serializer = self.get_serializer()
         rows = queryset.iterator(chunk_size=self.export_chunk_size)
         return Response(serializer.to_representation(record) for record in rows)
+
+    def list_page(self, request, *args, **kwargs):
+        """One page of JSON; as plain rows when the serializer can read them (`row_columns`)."""
+        serializer_class = self.get_serializer_class()
+        if not serializer_class.row_columns:
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset()).prefetch_related(None)
+        rows = queryset.values(*serializer_class.row_columns)
+        page = self.paginate_queryset(rows)
+        if page is None:
+            return Response(serializer_class.represent_rows(list(rows)))
+        return self.get_paginated_response(serializer_class.represent_rows(page))
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are answered in JSON, even to `?format=csv`: a spreadsheet of error messages

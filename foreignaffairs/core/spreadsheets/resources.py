@@ -9,16 +9,18 @@ history kept for bulk writes, headers in Vietnamese or English.
   history kept for bulk writes; `created_by` set to the importing user.
 """
 
+import logging
 import zlib
 
+from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import connections, models, transaction
+from django.db import DatabaseError, IntegrityError, connections, models, transaction
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from import_export import resources, widgets
+from import_export import resources, results, widgets
 from import_export.fields import Field
 from import_export.instance_loaders import BaseInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -138,6 +140,54 @@ class ChangesDiff(resources.Diff):
         return cells
 
 
+# Problems told to staff ----------------------------------------------------------------------
+
+logger = logging.getLogger(__name__)
+
+
+def constraint_message(error: IntegrityError) -> str | None:
+    """The staff message of the named database constraint an IntegrityError names, if any."""
+    text = str(error)
+    for model in apps.get_models():
+        for constraint in model._meta.constraints:
+            if constraint.name in text:
+                return str(constraint.get_violation_error_message())
+    return None
+
+
+def problem_message(error) -> str:
+    """What staff read for an exception met while importing: never a traceback."""
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    if isinstance(error, ValueError):
+        return str(error)
+    if isinstance(error, IntegrityError) and (message := constraint_message(error)):
+        return message
+    logger.error("Import failed", exc_info=error)
+    if isinstance(error, DatabaseError):
+        return _(
+            "Cơ sở dữ liệu báo lỗi khi xử lý tệp; không có dòng nào được ghi. Hãy thử lại sau "
+            "ít phút; nếu vẫn lỗi, báo quản trị hệ thống (chi tiết đã ghi vào nhật ký)."
+        )
+    return _(
+        "Có lỗi không lường trước khi xử lý tệp; không có dòng nào được ghi. Hãy báo quản trị "
+        "hệ thống (chi tiết đã ghi vào nhật ký)."
+    )
+
+
+class ImportProblem(results.Error):
+    """An exception met while importing, as a message for staff (`problem_message`)."""
+
+    def __init__(self, error, row=None, number=None):
+        super().__init__(error, row=row, number=number)
+        self.exception = error
+        self.error = problem_message(error)
+
+    @property
+    def traceback(self):
+        return ""
+
+
 # One import of a model at a time -----------------------------------------------------------
 
 # The first key of the PostgreSQL advisory locks imports take (the second is the model's).
@@ -199,6 +249,10 @@ class DomainResource(resources.ModelResource):
     @classmethod
     def get_diff_class(cls):
         return ChangesDiff
+
+    @classmethod
+    def get_error_result_class(cls):
+        return ImportProblem
 
     def spreadsheet_row(self, row_number: int) -> int:
         """The row number a spreadsheet shows for the `row_number`-th row imported (from 1)."""
@@ -420,12 +474,19 @@ class DomainResource(resources.ModelResource):
         this for exceptions unless asked)."""
         kwargs.setdefault("rollback_on_validation_errors", True)
         kwargs.setdefault("use_transactions", True)
-        with transaction.atomic(using=self.get_db_connection_name()):
-            if not dry_run:
-                hold_import_lock(self._meta.model, using=self.get_db_connection_name())
-            result = super().import_data(
-                dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs
-            )
+        try:
+            with transaction.atomic(using=self.get_db_connection_name()):
+                if not dry_run:
+                    hold_import_lock(self._meta.model, using=self.get_db_connection_name())
+                result = super().import_data(
+                    dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs
+                )
+        except DatabaseError as error:
+            if raise_errors:
+                raise
+            result = self.get_result_class()()
+            result.append_base_error(ImportProblem(error))
+            return result
         self.number_rows_as_the_spreadsheet(result)
         written = not (dry_run or result.has_errors() or result.has_validation_errors())
         if written and self.announces_changes:
