@@ -419,7 +419,7 @@ def period_xlsx(report: PeriodReport) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Báo cáo"
-    widths = [42, 22, 26, 22, 40]
+    widths = [32, 14, 16, 14, 26]  # about 100 characters: one A4 page wide at full size
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
 
