@@ -433,14 +433,27 @@ def period_xlsx(report: PeriodReport) -> bytes:
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
         return row
 
+    def fit_height(values):
+        """Row height for wrapped text (spreadsheets do not recompute it when printing)."""
+        lines = max(
+            (
+                -(-len(str(value)) // max(1, int(widths[i] * 0.95)))
+                for i, value in enumerate(values)
+            ),
+            default=1,
+        )
+        sheet.row_dimensions[sheet.max_row].height = 15 * max(1, lines)
+
     def table(headers, rows):
         sheet.append(headers)
+        fit_height(headers)
         for cell in sheet[sheet.max_row]:
             cell.font = Font(name=FONT, bold=True)
             cell.border = BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         for values in rows:
             sheet.append([formula_safe(value) for value in values])
+            fit_height(values)
             for cell in sheet[sheet.max_row]:
                 if cell.column <= len(values):
                     cell.font = Font(name=FONT)
@@ -454,7 +467,7 @@ def period_xlsx(report: PeriodReport) -> bytes:
     line(report.title, bold=True, size=14)
     line(f"Kỳ báo cáo: {report.period.dates}", italic=True)
     summary_row = line(report.summary)
-    sheet.row_dimensions[summary_row].height = 110
+    sheet.row_dimensions[summary_row].height = 15 * (len(report.summary) // int(sum(widths)) + 2)
     sheet.append([])
     table(figure_headers(report), figure_rows(report))
     if report.reported:
