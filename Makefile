@@ -44,15 +44,17 @@ run: demo-data
 	@echo "Serving on http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)"
 	$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
-# Production-like: DEBUG off, hashed static files, gunicorn. Plain HTTP on localhost, so
-# the HTTPS-only settings a real deployment keeps on are switched off here.
+# Production-like: DEBUG off, hashed static files, gunicorn with its timeout and the database's
+# statement timeout as deployed (gunicorn.conf.py, settings). Plain HTTP on localhost, so the
+# HTTPS-only settings a real deployment keeps on are switched off here.
 SERVE_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-serve-not-secret} \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0
 serve: install
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) $(MANAGE) migrate --noinput
-	$(SERVE_ENV) $(VENV)/bin/gunicorn foreignaffairs.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+	WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} $(SERVE_ENV) $(VENV)/bin/gunicorn -c gunicorn.conf.py \
+		foreignaffairs.wsgi
 
 test: install-dev
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

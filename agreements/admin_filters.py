@@ -89,3 +89,14 @@ class PartnerCountryFilter(admin.SimpleListFilter):
             partnerlocality__country=self.value()
         ).values("agreement_id")
         return queryset.filter(pk__in=with_partner_there)
+
+
+class AwaitingDecisionFilter(FlagFilter):
+    """`?awaiting_decision=yes`: inherited agreements with no decision yet."""
+
+    title = _("chưa có quyết định")
+    parameter_name = "awaiting_decision"
+    heading = _("Văn bản kế thừa chưa có quyết định")
+
+    def keep(self, queryset):
+        return queryset.awaiting_decision()

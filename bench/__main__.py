@@ -8,7 +8,11 @@ Environment:
                  published figures loaded) with CREATE DATABASE ... TEMPLATE.
   BENCH_SIZES    e.g. "10k,100k" (default: all three)
   BENCH_REUSE=1  keep a size's database when it is already seeded (only migrate it)
-  REDIS_URL      the cache to measure the cached path with (default: per-process memory)
+  BENCH_HTTP=0   skip the measurements over HTTP (bench.http: gunicorn on loopback against a
+                 bare psycopg2 + JSON view; BENCH_HTTP_PORT, BENCH_HTTP_CONNECTIONS,
+                 BENCH_HTTP_SECONDS)
+  REDIS_URL      the cache to measure the cached path with (default: per-process memory; the
+                 HTTP measurements need it to measure the first dashboards after a write)
 """
 
 import datetime
@@ -133,9 +137,9 @@ def build(url: str, sizes, reuse: bool) -> dict[str, float]:
     return timings
 
 
-def measure(url: str, out: Path, *args: str) -> dict:
+def measure(url: str, out: Path, *args: str, module: str = "bench.measure") -> dict:
     subprocess.run(
-        [sys.executable, "-m", "bench.measure", "--out", str(out), *args],
+        [sys.executable, "-m", module, "--out", str(out), *args],
         cwd=ROOT,
         env=django_env(url),
         check=True,
@@ -222,6 +226,75 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def http_table(results: dict) -> str:
+    """The measurements over HTTP, and the ratios of issue 17's table."""
+    labels = [label for label in results["sizes"] if "http" in results["sizes"][label]]
+    if not labels:
+        return ""
+    by_size = {
+        label: {row["name"]: row for row in results["sizes"][label]["http"]["rows"]}
+        for label in labels
+    }
+    first = results["sizes"][labels[0]]["http"]["rows"]
+    load = first[0]["load"]
+    lines = [
+        "",
+        f"Over HTTP: gunicorn (gunicorn.conf.py, 2 sync workers) on loopback; alone = median "
+        f"of requests one at a time; load = {load['connections']} connections for "
+        f"{os.environ.get('BENCH_HTTP_SECONDS', '5')} s.",
+    ]
+    width = max(len(row["name"]) for row in first) + 2
+    header = f"{'request':<{width}}" + "".join(
+        f"{label + ': alone ms  req/s  p95 ms':>36}" for label in labels
+    )
+    lines += [header, "-" * len(header)]
+    for row in first:
+        cells = []
+        for label in labels:
+            measured = by_size[label][row["name"]]
+            if "after_write" in measured:
+                slowest = max(run["slowest_ms"] for run in measured["after_write"])
+                cells.append(f"{'slowest ' + format(slowest, '.1f'):>36}")
+            else:
+                alone, loaded = measured["alone"], measured["load"]
+                cells.append(
+                    f"{alone['median_ms']:>17.1f} {loaded['per_second']:>7.1f} "
+                    f"{loaded['p95_ms']:>8.1f}  "
+                )
+        lines.append(f"{row['name']:<{width}}" + "".join(cells))
+    lines.append("")
+    lines.append("Issue 17's targets at each size:")
+    for label in labels:
+        rows = by_size[label]
+        api, bare = rows["API list, page of 50"], rows["bare psycopg2 + JSON view, 50 rows"]
+        loadavg = results["sizes"][label]["http"]["load_average"]
+        lines.append(
+            f"{label} (load average {loadavg[0]:.1f} at the start): API list "
+            f"{api['alone']['median_ms'] / bare['alone']['median_ms']:.2f}x the bare view alone, "
+            f"{bare['load']['per_second'] / api['load']['per_second']:.2f}x in throughput "
+            f"(target <= 2x)"
+        )
+        for name in ('admin search "ho chi minh"', "admin search, no match", "admin first page"):
+            target = 100 if name == "admin first page" else 200
+            lines.append(
+                f"  {name}: {rows[name]['alone']['median_ms']:.1f} ms alone, p95 "
+                f"{rows[name]['load']['p95_ms']:.1f} ms under load (target < {target} ms)"
+            )
+        after = next((row for key, row in rows.items() if key.startswith("first dashboards")), None)
+        if after and after["after_write"]:
+            slowest = max(run["slowest_ms"] for run in after["after_write"])
+            lines.append(
+                f"  first dashboards after a write: slowest {slowest:.1f} ms (target < 100 ms)"
+            )
+    if "100k" in labels and "1m" in labels:
+        small = by_size["100k"]["admin first page"]["alone"]["median_ms"]
+        large = by_size["1m"]["admin first page"]["alone"]["median_ms"]
+        lines.append(
+            f"growth 100k -> 1m, admin first page over HTTP: x{large / small:.2f} (target < 1.5)"
+        )
+    return "\n".join(lines)
+
+
 def main():
     started = time.perf_counter()
     url = os.environ.get("DATABASE_URL") or DEFAULT_URL
@@ -247,6 +320,11 @@ def main():
         results["cache_backend"] = measured["cache_backend"]
         results["year"] = measured["year"]
         results["sizes"][label] = {"counts": measured["sizes"], "rows": measured["rows"]}
+        if os.environ.get("BENCH_HTTP") != "0":
+            log(f"measure {label} over HTTP")
+            load = os.getloadavg()
+            over_http = measure(size_url, RESULTS / f"raw-http-{label}.json", module="bench.http")
+            results["sizes"][label]["http"] = {**over_http, "load_average": load}
     largest = sizes[-1][0]
     log(f"XLSX import of {IMPORT_ROWS} delegations into {largest}")
     imported = measure(
@@ -257,7 +335,7 @@ def main():
     )
     results["xlsx_import"] = {**imported["xlsx_import"], "into": largest}
     results["total_seconds"] = round(time.perf_counter() - started, 1)
-    text = table(results)
+    text = table(results) + http_table(results)
     out = RESULTS / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps({**results, "table": text}, indent=1, default=str))
     print(

@@ -64,6 +64,7 @@ class DelegationSerializer(ValidatedModelSerializer):
         "status",
         "host_role",
         "purpose",
+        "origin",
     )
 
     @classmethod
@@ -92,6 +93,7 @@ class DelegationSerializer(ValidatedModelSerializer):
                 "host_role": row["host_role"],
                 "pillars": pillars.get(row["id"], []),
                 "purpose": row["purpose"],
+                "origin": row["origin"],
             }
             for row in rows
         ]

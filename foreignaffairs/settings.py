@@ -138,11 +138,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL cancels a statement running longer than this (0: never), so that a runaway query
+# ends in an error the logs show rather than in gunicorn killing the worker (its timeout,
+# gunicorn.conf.py, is longer). Long maintenance commands may set it to 0 for their run.
+DB_STATEMENT_TIMEOUT_SECONDS = env_int("DJANGO_DB_STATEMENT_TIMEOUT", 30)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT compilation: the dashboard's queries with correlated subqueries (last activity,
     # dormant) have high estimated costs, and PostgreSQL would spend far longer compiling
     # them than running them (about 1 s of 2.7 s at a million delegations).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c jit=off -c statement_timeout={DB_STATEMENT_TIMEOUT_SECONDS * 1000}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache (Redis) keeps API throttling and the cached statistics consistent across
@@ -194,8 +200,11 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-LOGIN_URL = "admin:login"
-LOGIN_REDIRECT_URL = "/"
+# Leaders log in on the site's own page (they need not be admin staff) and land on the
+# dashboard; staff who open the admin first get the admin's login page.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dashboard"
+LOGOUT_REDIRECT_URL = "login"
 
 # Language, time and formats -------------------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -9,6 +12,12 @@ from foreignaffairs.reports import comparison, dashboard, period_report, workboo
 urlpatterns = [
     # The dashboard asks anonymous visitors to log in, then brings them back to it.
     path("", RedirectView.as_view(pattern_name="dashboard", permanent=False), name="home"),
+    # The leaders' own login and logout (django-axes guards this login like the admin's).
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # For pages without an icon link (the admin, the API docs); looked up per request, so
+    # the hashed name is read from the static manifest only once it exists.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.svg"))),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/xlsx/", workbook.dashboard_xlsx, name="dashboard_xlsx"),
     path("dashboard/period/", comparison.period_page, name="dashboard_period"),

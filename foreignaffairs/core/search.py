@@ -83,6 +83,8 @@ class TrigramIndex(Operation):
             return
         table = to_state.apps.get_model(app_label, self.model_name)._meta.db_table
         quote = schema_editor.quote_name
+        # Minutes at a million rows: longer than the web's statement timeout (settings).
+        schema_editor.execute("SET LOCAL statement_timeout = 0")
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS {quote(self.name)} ON {quote(table)} "
             f"USING gin ({quote(FIELD)} gin_trgm_ops)"
@@ -102,6 +104,9 @@ def backfill(model, fields: tuple[str, ...], batch_size: int = 5000) -> None:
     per batch on PostgreSQL."""
     connection = connections[model._default_manager.db]
     table = connection.ops.quote_name(model._meta.db_table)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # longer than the web's statement timeout
+            cursor.execute("SET LOCAL statement_timeout = 0")
     rows = model._default_manager.order_by("pk").values_list("pk", *fields)
     batch = []
     for pk, *values in rows.iterator(chunk_size=batch_size):

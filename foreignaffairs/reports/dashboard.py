@@ -138,68 +138,166 @@ def _reported_series(reported_by_year: dict, years, key) -> list:
     ]
 
 
-TREND_KEYS = (Metric.INCOMING_DELEGATIONS, Metric.OUTGOING_DELEGATIONS, Metric.AGREEMENTS_SIGNED)
 # The country chart shows the countries that sent the most delegations, this many.
 TOP_COUNTRIES = 10
 
 
+def chart(
+    key, group, title, category, labels, series, *, wide=False, horizontal=False, numbered=False
+) -> dict:
+    """One chart as the page draws it (static/js/dashboard.js) and tabulates it
+    (dashboard/_charts.html): categories (years, continents, …) and one or more series. The
+    `group` is "years" (a figure over the years) or "year" (the selected year broken down).
+
+    A series is {"key": its figure (which sets its colour in every chart), "label", "values",
+    "type": "line" or "bar", "axis": "y" or "y2" (a small series on its own right-hand axis),
+    "published": True for the published figures, drawn as squares}. A `numbered` chart's axis
+    reads 1, 2, … under the category's name (months), its table the full labels."""
+    return {
+        "key": key,
+        "group": group,
+        "title": title,
+        "category": category,
+        "labels": labels,
+        "series": series,
+        "wide": wide,
+        "horizontal": horizontal,
+        "numbered": numbered,
+    }
+
+
+def chart_table(spec: dict) -> dict:
+    """The table behind a chart (screen readers, copying): a row per category, a column per
+    series."""
+    return {
+        "key": spec["key"],
+        "title": spec["title"],
+        "wide": spec["wide"],
+        "category": spec["category"],
+        "headers": [series["label"] for series in spec["series"]],
+        "rows": [
+            (label, [series["values"][index] for series in spec["series"]])
+            for index, label in enumerate(spec["labels"])
+        ],
+    }
+
+
+def yearly_series(key, label, by_year, reported_by_year, years, *, kind="line", axis="y"):
+    """A figure over the years, followed by its published values when there are any."""
+    series = [
+        {
+            "key": key,
+            "label": label,
+            "values": _series(by_year, years, key),
+            "type": kind,
+            "axis": axis,
+        }
+    ]
+    reported = _reported_series(reported_by_year, years, key)
+    if any(value is not None for value in reported):
+        series.append(
+            {
+                "key": key,
+                "label": f"{label} ({_('công bố')})",
+                "values": reported,
+                "type": "line",
+                "axis": axis,
+                "published": True,
+            }
+        )
+    return series
+
+
 def chart_data(year, by_year, trend_years, reported_by_year) -> dict:
-    """Everything the charts draw, handed to static/js/dashboard.js through json_script."""
+    """Every chart on the page, handed to static/js/dashboard.js through json_script and
+    shown as tables beside the charts."""
     labels = {figure.key: str(figure.label) for figure in stats.FIGURES}
-    reported_suffix = _("công bố")
     # Delegations and agreements are drawn from the first year any of them has a record
     # (partner relationships often go back decades before the first recorded visit).
+    activity_keys = (
+        Metric.INCOMING_DELEGATIONS,
+        Metric.OUTGOING_DELEGATIONS,
+        Metric.AGREEMENTS_SIGNED,
+    )
     active = [
         y
         for y in trend_years
-        if any(by_year[y][key] for key in TREND_KEYS) or reported_by_year.get(y)
+        if any(by_year[y][key] for key in activity_keys) or reported_by_year.get(y)
     ]
     activity_years = [y for y in trend_years if active and y >= active[0]]
-    breakdowns = {
-        "continent": stats.breakdown(year, "continent"),
-        "country": stats.breakdown(year, "country", limit=TOP_COUNTRIES),
-        "month": stats.breakdown(year, "month"),
-        "level": stats.breakdown(year, "level"),
-    }
-    return {
-        "year": year,
-        "text": {"empty": _("Chưa có số liệu")},
-        "trend": {
-            "labels": activity_years,
-            "series": [
-                {
-                    "key": key,
-                    "label": labels[key],
-                    "recorded": _series(by_year, activity_years, key),
-                    "reported": _reported_series(reported_by_year, activity_years, key),
-                    "reportedLabel": f"{labels[key]} ({reported_suffix})",
-                }
-                for key in TREND_KEYS
-            ],
-        },
-        "partners": {
-            "labels": trend_years,
-            "series": [
-                {
-                    "key": key,
-                    "label": labels[key],
-                    "recorded": _series(by_year, trend_years, key),
-                    "reported": _reported_series(reported_by_year, trend_years, key),
-                    "reportedLabel": f"{labels[key]} ({reported_suffix})",
-                }
-                for key in (Metric.PARTNER_LOCALITIES_TOTAL, Metric.NEW_PARTNER_LOCALITIES)
-            ],
-        },
-        "breakdowns": {
-            name: {
-                "labels": [row["label"] for row in rows],
-                "counts": [row["count"] for row in rows],
-                "label": _("Đoàn quốc tế đến Thành phố"),
-                "axisTitle": _("Tháng") if name == "month" else None,
-            }
-            for name, rows in breakdowns.items()
-        },
-    }
+
+    def yearly(key, years, **options):
+        return yearly_series(key, labels[key], by_year, reported_by_year, years, **options)
+
+    year_label = _("Năm")
+    charts = [
+        chart(
+            "incoming",
+            "years",
+            _("Đoàn vào qua các năm (điểm vuông: số liệu công bố)"),
+            year_label,
+            activity_years,
+            yearly(Metric.INCOMING_DELEGATIONS, activity_years),
+            wide=True,
+        ),
+        # Tens beside hundreds would lie flat at the bottom of the first chart: their own.
+        chart(
+            "outgoing_agreements",
+            "years",
+            _("Đoàn ra và văn bản ký kết qua các năm (điểm vuông: số liệu công bố)"),
+            year_label,
+            activity_years,
+            yearly(Metric.OUTGOING_DELEGATIONS, activity_years)
+            + yearly(Metric.AGREEMENTS_SIGNED, activity_years),
+            wide=True,
+        ),
+        chart(
+            "partners",
+            "years",
+            _("Địa phương đối tác qua các năm (mới trong năm: trục bên phải)"),
+            year_label,
+            trend_years,
+            yearly(Metric.PARTNER_LOCALITIES_TOTAL, trend_years, kind="bar")
+            + yearly(Metric.NEW_PARTNER_LOCALITIES, trend_years, axis="y2"),
+            wide=True,
+        ),
+    ]
+    breakdowns = [
+        ("continent", _("Đoàn vào năm %(year)s theo châu lục"), _("Châu lục"), {}, True),
+        (
+            "country",
+            _("Đoàn vào năm %(year)s: %(top)s quốc gia nhiều đoàn nhất"),
+            _("Quốc gia"),
+            {"limit": TOP_COUNTRIES},
+            True,
+        ),
+        ("month", _("Đoàn vào năm %(year)s theo tháng"), _("Tháng"), {}, False),
+        ("level", _("Đoàn vào năm %(year)s theo cấp đoàn"), _("Cấp đoàn"), {}, True),
+    ]
+    for key, title, category, options, horizontal in breakdowns:
+        numbered = key == "month"
+        rows = stats.breakdown(year, key, **options)
+        charts.append(
+            chart(
+                key,
+                "year",
+                title % {"year": year, "top": TOP_COUNTRIES},
+                category,
+                [row["label"] for row in rows],
+                [
+                    {
+                        "key": Metric.INCOMING_DELEGATIONS,
+                        "label": labels[Metric.INCOMING_DELEGATIONS],
+                        "values": [row["count"] for row in rows],
+                        "type": "bar",
+                        "axis": "y",
+                    }
+                ],
+                horizontal=horizontal,
+                numbered=numbered,
+            )
+        )
+    return {"year": year, "text": {"empty": _("Chưa có số liệu")}, "charts": charts}
 
 
 def year_report(selection: YearSelection, today: datetime.date) -> dict:
@@ -252,6 +350,7 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
     reported_by_year = (
         stats.reported_by_year(trend_years[0], trend_years[-1]) if trend_years else {}
     )
+    charts = chart_data(year, report["by_year"], trend_years, reported_by_year)
     return {
         "year": year,
         "running": report["running"],
@@ -268,8 +367,21 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
         "no_data": report["no_data"],
         "five_years": five_years(year, report["by_year"], report["records_from"]),
         "reported": report["reported"],
-        "charts": chart_data(year, report["by_year"], trend_years, reported_by_year),
-        "top_countries": TOP_COUNTRIES,
+        "charts": charts,
+        # The charts over the years, then the selected year's breakdowns (a page each on paper).
+        "chart_groups": [
+            {
+                "key": group,
+                "title": title,
+                "tables": [
+                    chart_table(spec) for spec in charts["charts"] if spec["group"] == group
+                ],
+            }
+            for group, title in (
+                ("years", _("Qua các năm")),
+                ("year", _("Đoàn vào năm %(year)s") % {"year": year}),
+            )
+        ],
         "attention": attention(today),
         "programme": programme_panel(year, today),
     }

@@ -1,8 +1,9 @@
 /* The leaders' dashboard: year selector, print button and the Chart.js charts.
  *
  * No inline script on the page (the content security policy allows only the app's own static
- * files): the figures arrive as JSON in <script id="dashboard-data" type="application/json">,
- * written by Django's json_script, and every label in it is already translated. */
+ * files): the charts arrive as JSON in <script id="dashboard-data" type="application/json">,
+ * written by Django's json_script from foreignaffairs.reports.dashboard.chart_data, and every
+ * label in it is already translated. The same numbers are in a table under each chart. */
 (function () {
   "use strict";
 
@@ -23,16 +24,18 @@
   }
   var data = JSON.parse(source.textContent);
   var Chart = window.Chart;
+  var print = window.matchMedia("print");
 
+  // One colour per figure, the same in every chart (the breakdowns are incoming delegations).
   var COLORS = {
     incoming_delegations: "#9b1c1c",
     outgoing_delegations: "#1d4f91",
     agreements_signed: "#1f7a3a",
-    partner_localities_total: "#1d4f91",
+    partner_localities_total: "#6b4fa0",
     new_partner_localities: "#c27c0e",
-    breakdown: "#1d4f91",
     grid: "#e3e8ee",
     ink: "#1d2733",
+    muted: "#5b6b7c",
   };
 
   Chart.defaults.font.family = window.getComputedStyle(document.body).fontFamily;
@@ -50,6 +53,8 @@
     return a.datasetIndex - b.datasetIndex;
   };
 
+  var numbers = new Intl.NumberFormat(Chart.defaults.locale);
+
   // A chart with nothing to show says so instead of drawing empty axes.
   var emptyMessage = {
     id: "emptyMessage",
@@ -65,7 +70,7 @@
       var area = chart.chartArea;
       var context = chart.ctx;
       context.save();
-      context.fillStyle = "#5b6b7c";
+      context.fillStyle = COLORS.muted;
       context.textAlign = "center";
       context.textBaseline = "middle";
       context.font = "14px " + Chart.defaults.font.family;
@@ -74,28 +79,38 @@
     },
   };
 
-  var countAxis = { beginAtZero: true, ticks: { precision: 0 }, grid: { color: COLORS.grid } };
-
-  function lineSeries(series, type) {
-    var color = COLORS[series.key];
-    var datasets = [
-      {
-        type: type,
-        label: series.label,
-        data: series.recorded,
-        borderColor: color,
-        backgroundColor: type === "bar" ? color + "99" : color,
-        borderWidth: 2,
-        pointRadius: 3,
-        tension: 0,
-        order: 2,
+  // Values written on the bars, and beside the points of a chart of lines only, where they fit
+  // (chartjs-plugin-datalabels; "auto" hides a label that would overlap another). The
+  // published squares carry none: the table under the chart has them.
+  function valueLabels(series, horizontal, withBars) {
+    var labelled = series.type === "bar" || !withBars;
+    if (series.published || !labelled || typeof window.ChartDataLabels === "undefined") {
+      return { display: false };
+    }
+    return {
+      display: function (context) {
+        return context.dataset.data[context.dataIndex] ? "auto" : false;
       },
-    ];
-    if (series.reported.some(function (value) { return value !== null; })) {
-      datasets.push({
+      anchor: "end",
+      align: horizontal ? "end" : "top",
+      offset: 2,
+      clamp: true,
+      color: COLORS.ink,
+      font: { weight: "600", size: 11 },
+      formatter: function (value) {
+        return numbers.format(value);
+      },
+    };
+  }
+
+  function dataset(series, horizontal, withBars) {
+    var color = COLORS[series.key] || COLORS.ink;
+    if (series.published) {
+      return {
         type: "line",
-        label: series.reportedLabel,
-        data: series.reported,
+        label: series.label,
+        data: series.values,
+        yAxisID: series.axis,
         showLine: false,
         pointStyle: "rect",
         pointRadius: 6,
@@ -104,78 +119,123 @@
         borderWidth: 1.5,
         backgroundColor: color,
         order: 1,
-      });
-    }
-    return datasets;
-  }
-
-  function yearlyChart(block, types, baseType) {
-    var datasets = [];
-    block.series.forEach(function (series, index) {
-      datasets = datasets.concat(lineSeries(series, types[index] || "line"));
-    });
-    return {
-      type: baseType,
-      data: { labels: block.labels, datasets: datasets },
-      options: {
-        interaction: { mode: "index", intersect: false },
-        scales: { x: { grid: { display: false } }, y: countAxis },
-        plugins: { legend: { position: "bottom" } },
-      },
-      plugins: [emptyMessage],
-    };
-  }
-
-  function breakdownChart(block, horizontal) {
-    var categoryAxis = { grid: { display: false } };
-    if (block.axisTitle) {
-      // Months: "Tháng 1" … "Tháng 12" stay in the tooltips, the axis reads 1 … 12.
-      categoryAxis.title = { display: true, text: block.axisTitle };
-      categoryAxis.ticks = {
-        maxRotation: 0,
-        callback: function (value, index) {
-          return String(index + 1);
-        },
+        datalabels: valueLabels(series, horizontal, withBars),
       };
     }
+    var bar = series.type === "bar";
+    var options = {
+      type: series.type,
+      label: series.label,
+      data: series.values,
+      borderColor: color,
+      backgroundColor: bar ? color + "cc" : color,
+      borderWidth: bar ? 1 : 2,
+      pointRadius: 3,
+      tension: 0,
+      order: 2,
+      maxBarThickness: 28,
+      datalabels: valueLabels(series, horizontal, withBars),
+    };
+    if (!horizontal) {
+      options.yAxisID = series.axis;
+    }
+    return options;
+  }
+
+  // A label longer than `width` characters on two lines, cut at the space nearest its middle
+  // (Chart.js draws an array as several lines).
+  function wrap(label, width) {
+    label = String(label);
+    if (label.length <= width || label.indexOf(" ") < 0) {
+      return label;
+    }
+    var middle = label.length / 2;
+    var cut = -1;
+    for (var i = 0; i < label.length; i++) {
+      if (label[i] === " " && (cut < 0 || Math.abs(i - middle) < Math.abs(cut - middle))) {
+        cut = i;
+      }
+    }
+    return [label.slice(0, cut), label.slice(cut + 1)];
+  }
+
+  function countAxis(extra) {
+    // `grace` leaves room above the tallest bar for its value.
+    return Object.assign(
+      { beginAtZero: true, grace: "12%", ticks: { precision: 0 }, grid: { color: COLORS.grid } },
+      extra || {}
+    );
+  }
+
+  function configFor(spec) {
+    var horizontal = spec.horizontal;
+    var categoryAxis = {
+      grid: { display: false },
+      // Every country, level, continent and month named, on screen and on paper (Chart.js
+      // would drop every other label it thinks does not fit); years may thin out on a phone.
+      ticks: { autoSkip: spec.group === "years", maxRotation: horizontal ? 0 : 45 },
+    };
+    if (horizontal) {
+      // Long names ("Hợp chủng quốc Hoa Kỳ") on two lines rather than cut off on a phone.
+      // About 7 px a character at 12 px: the names may take two fifths of the chart's width.
+      categoryAxis.ticks.callback = function (value) {
+        return wrap(this.getLabelForValue(value), Math.floor((this.chart.width * 0.4) / 7));
+      };
+    }
+    if (spec.numbered) {
+      // Months: "Tháng 1" … "Tháng 12" stay in the tooltips and the table, the axis reads 1 … 12.
+      categoryAxis.title = { display: true, text: spec.category };
+      categoryAxis.ticks.maxRotation = 0;
+      categoryAxis.ticks.callback = function (value, index) {
+        return String(index + 1);
+      };
+    }
+    var scales = horizontal ? { x: countAxis(), y: categoryAxis } : { x: categoryAxis, y: countAxis() };
+    var right = spec.series.filter(function (series) {
+      return series.axis === "y2";
+    });
+    if (right.length) {
+      // A small series on its own axis, on the right, in its colour and named.
+      var color = COLORS[right[0].key];
+      scales.y2 = countAxis({
+        position: "right",
+        grid: { display: false },
+        ticks: { precision: 0, color: color },
+        title: { display: true, text: right[0].label, color: color },
+      });
+    }
+    var several = spec.series.length > 1;
+    var withBars = spec.series.some(function (series) {
+      return series.type === "bar";
+    });
     return {
-      type: "bar",
+      type: spec.series[0].type,
       data: {
-        labels: block.labels,
-        datasets: [
-          {
-            label: block.label,
-            data: block.counts,
-            backgroundColor: COLORS.breakdown + "cc",
-            borderColor: COLORS.breakdown,
-            borderWidth: 1,
-            maxBarThickness: 28,
-          },
-        ],
+        labels: spec.labels,
+        datasets: spec.series.map(function (series) {
+          return dataset(series, horizontal, withBars);
+        }),
       },
       options: {
         indexAxis: horizontal ? "y" : "x",
-        scales: horizontal ? { x: countAxis, y: categoryAxis } : { x: categoryAxis, y: countAxis },
-        plugins: { legend: { display: false } },
+        interaction: { mode: "index", intersect: false },
+        scales: scales,
+        layout: { padding: { top: 4, right: horizontal ? 24 : 4 } },
+        plugins: { legend: { display: several, position: "bottom" } },
       },
-      plugins: [emptyMessage],
+      plugins: [emptyMessage].concat(window.ChartDataLabels ? [window.ChartDataLabels] : []),
     };
   }
 
-  var configs = {
-    trend: yearlyChart(data.trend, ["line", "line", "line"], "line"),
-    partners: yearlyChart(data.partners, ["bar", "line"], "bar"),
-    continent: breakdownChart(data.breakdowns.continent, true),
-    country: breakdownChart(data.breakdowns.country, true),
-    month: breakdownChart(data.breakdowns.month, false),
-    level: breakdownChart(data.breakdowns.level, true),
-  };
-
+  var specs = {};
+  data.charts.forEach(function (spec) {
+    specs[spec.key] = spec;
+  });
   var charts = [];
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
-    var config = configs[canvas.dataset.chart];
-    if (config) {
-      charts.push(new Chart(canvas, config));
+    var spec = specs[canvas.dataset.chart];
+    if (spec) {
+      charts.push(new Chart(canvas, configFor(spec)));
     }
   });
   document.documentElement.dataset.chartsReady = String(charts.length);
@@ -188,5 +248,5 @@
   }
   window.addEventListener("beforeprint", resizeAll);
   window.addEventListener("afterprint", resizeAll);
-  window.matchMedia("print").addEventListener("change", resizeAll);
+  print.addEventListener("change", resizeAll);
 })();

@@ -341,5 +341,5 @@ def test_the_change_form_shows_the_last_activity_and_the_dormant_flag(admin_clie
 
     follow_up = content.split("Theo dõi triển khai")[1].split("</fieldset>")[0]
     assert "04/03/2021" in follow_up
-    assert 'alt="True"' in follow_up  # dormant: nothing done since 2021
+    assert 'alt="Có"' in follow_up  # dormant: nothing done since 2021
     assert "last_activity" not in response.context["adminform"].form.fields

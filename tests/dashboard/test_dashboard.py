@@ -60,7 +60,7 @@ def card_html(response, key: str) -> str:
 def test_anonymous_visitors_are_sent_to_the_login_page(client):
     response = client.get(URL)
     assert response.status_code == 302
-    assert response["Location"] == "/admin/login/?next=/dashboard/"
+    assert response["Location"] == "/login/?next=/dashboard/"
 
 
 def test_a_leader_without_any_admin_permission_sees_the_dashboard(leader_client):
@@ -242,25 +242,97 @@ def test_the_summary_paragraph_is_on_the_page(leader_client, small_dataset):
     )
 
 
+def chart_spec(response, key: str) -> dict:
+    return next(spec for spec in response.context["charts"]["charts"] if spec["key"] == key)
+
+
+def series_by_label(spec: dict) -> dict[str, dict]:
+    return {
+        series["label"]: dict(zip(spec["labels"], series["values"], strict=True))
+        for series in spec["series"]
+    }
+
+
 def test_the_trend_chart_marks_the_published_figures(leader_client, small_dataset):
     ReportedFigureFactory(metric="incoming_delegations", value=155)
-    charts = leader_client.get(URL, {"year": 2017}).context["charts"]
-    trend = charts["trend"]
-    incoming = next(s for s in trend["series"] if s["key"] == "incoming_delegations")
-    by_year = dict(zip(trend["labels"], incoming["recorded"], strict=True))
-    reported = dict(zip(trend["labels"], incoming["reported"], strict=True))
-    assert by_year[2016] == 2 and by_year[2017] == 3
-    assert reported[2017] == 155 and reported[2016] is None
+    response = leader_client.get(URL, {"year": 2017})
+    series = series_by_label(chart_spec(response, "incoming"))
+    recorded = series["Đoàn quốc tế đến Thành phố"]
+    published = series["Đoàn quốc tế đến Thành phố (công bố)"]
+    assert recorded[2016] == 2 and recorded[2017] == 3
+    assert published[2017] == 155 and published[2016] is None
+
+
+def test_small_yearly_series_get_their_own_chart_or_axis(leader_client, small_dataset):
+    """Tens of outgoing delegations and agreements beside 150 incoming ones would lie flat at
+    the bottom of one chart; new partners beside all partners likewise."""
+    response = leader_client.get(URL, {"year": 2017})
+    incoming = chart_spec(response, "incoming")
+    smaller = chart_spec(response, "outgoing_agreements")
+    partners = chart_spec(response, "partners")
+    assert [series["key"] for series in incoming["series"]] == ["incoming_delegations"]
+    assert [series["key"] for series in smaller["series"]] == [
+        "outgoing_delegations",
+        "agreements_signed",
+    ]
+    axes = {series["key"]: series["axis"] for series in partners["series"]}
+    assert axes == {"partner_localities_total": "y", "new_partner_localities": "y2"}
 
 
 def test_the_breakdowns_cover_the_selected_year(leader_client, small_dataset):
-    breakdowns = leader_client.get(URL, {"year": 2017}).context["charts"]["breakdowns"]
-    continents = dict(
-        zip(breakdowns["continent"]["labels"], breakdowns["continent"]["counts"], strict=True)
-    )
+    response = leader_client.get(URL, {"year": 2017})
+    label = "Đoàn quốc tế đến Thành phố"
+    continents = series_by_label(chart_spec(response, "continent"))[label]
     assert continents == {"châu Á": 1, "châu Mỹ": 1, "châu Âu": 1}
-    months = breakdowns["month"]["counts"]
-    assert months[2] == 1 and months[5] == 1 and months[7] == 1 and sum(months) == 3
+    months = series_by_label(chart_spec(response, "month"))[label]
+    assert months["Tháng 3"] == 1 and months["Tháng 6"] == 1 and months["Tháng 8"] == 1
+    assert sum(months.values()) == 3
+
+
+def test_every_chart_has_a_table_of_its_numbers(leader_client, small_dataset):
+    ReportedFigureFactory(metric="incoming_delegations", value=155)
+    response = leader_client.get(URL, {"year": 2017})
+    html = response.content.decode()
+    keys = [spec["key"] for spec in response.context["charts"]["charts"]]
+    assert keys == [
+        "incoming",
+        "outgoing_agreements",
+        "partners",
+        "continent",
+        "country",
+        "month",
+        "level",
+    ]
+    for key in keys:
+        assert f'<canvas data-chart="{key}"' in html
+        assert f'<table data-chart-table="{key}">' in html
+    start = html.index('<table data-chart-table="incoming">')
+    table = visible_text(html[start : html.index("</table>", start)])
+    assert "Năm Đoàn quốc tế đến Thành phố Đoàn quốc tế đến Thành phố (công bố)" in table
+    assert "2016 2 —" in table and "2017 3 155" in table
+
+
+def test_chart_titles_name_the_year_and_the_top_countries(leader_client, small_dataset):
+    response = leader_client.get(URL, {"year": 2017})
+    assert chart_spec(response, "country")["title"] == (
+        "Đoàn vào năm 2017: 10 quốc gia nhiều đoàn nhất"
+    )
+    with translation.override("en"):
+        response = leader_client.get(URL, {"year": 2017}, HTTP_ACCEPT_LANGUAGE="en")
+    assert "2017" in chart_spec(response, "level")["title"]
+
+
+def test_the_printed_report_carries_its_year_date_and_page_numbers(leader_client, small_dataset):
+    html = leader_client.get(URL, {"year": 2017}).content.decode()
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    assert f'content: "Tổng quan hoạt động đối ngoại năm 2017 · in ngày {today}";' in html
+    assert 'content: "Trang " counter(page) "/" counter(pages);' in html
+
+
+def test_the_page_title_names_the_page_and_the_year(leader_client, small_dataset):
+    html = leader_client.get(URL, {"year": 2016}).content.decode()
+    assert "<title>Tổng quan năm 2016 · Sở Ngoại vụ TP. Hồ Chí Minh</title>" in html
+    assert 'rel="icon"' in html
 
 
 def test_chart_data_reaches_the_script_as_json_not_inline_code(leader_client, small_dataset):

@@ -100,7 +100,7 @@ def test_the_first_year_with_data_has_empty_comparison_cells(leader_client):
 def test_the_excel_file_requires_login(client):
     response = client.get("/dashboard/xlsx/", {"year": 2017})
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/login/?next=")
 
 
 def test_the_excel_file_carries_the_summary_paragraph(leader_client, small_dataset):

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from delegations.models import Direction, Status
 from foreignaffairs.core.roles import STAFF, setup_roles
@@ -109,3 +110,27 @@ def test_language_switch_is_in_the_admin_header(staff_client):
     header = page.split('<header id="header">')[1].split("</header>")[0]
     assert 'action="/i18n/setlang/"' in header
     assert 'value="en"' in header
+
+
+def test_history_shows_local_time_and_no_none(admin_client):
+    delegation = DelegationFactory()
+    delegation.title += " (sửa)"
+    delegation.save()
+    changed_at = timezone.localtime(delegation.history.first().history_date)
+
+    page = admin_client.get(
+        reverse("admin:delegations_delegation_history", args=[delegation.pk])
+    ).text
+
+    assert changed_at.strftime("%d/%m/%Y %H:%M") in page
+    assert "+00:00" not in page
+    assert "None" not in page
+
+
+def test_recent_changes_name_the_record_not_its_history_row(admin_client):
+    DelegationFactory(title="Đoàn Thủ tướng Singapore")
+
+    page = admin_client.get(reverse("recent_changes")).text
+
+    assert "Đoàn Thủ tướng Singapore" in page
+    assert " as of " not in page

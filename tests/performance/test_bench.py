@@ -2,11 +2,12 @@
 bare view the API's rows."""
 
 import datetime
+import json
 
 import pytest
 from django.db import connection
 
-from bench import sql
+from bench import bare_wsgi, sql
 from foreignaffairs.reports import stats
 from tests.factories import (
     AgreementFactory,
@@ -49,3 +50,18 @@ def test_the_bare_view_returns_the_rows_of_the_api_page(records, admin_client, s
     api = admin_client.get(f"/api/v1/delegations/?{query}").json()["results"]
     bare = admin_client.get(f"/bench/bare/delegations/?{query}").json()["results"]
     assert [row["id"] for row in bare] == [row["id"] for row in api]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the floor is PostgreSQL SQL")
+def test_the_http_floor_returns_the_rows_and_fields_of_the_api_page(records, admin_client):
+    connection.ensure_connection()
+    bare_wsgi._connection = connection.connection
+    answer = {}
+    body = bare_wsgi.application({}, lambda status, headers: answer.update(status=status))
+    bare = json.loads(b"".join(body))["results"]
+    api = admin_client.get("/api/v1/delegations/?page_size=50").json()["results"]
+
+    assert answer["status"] == "200 OK"
+    assert [{key: row[key] for key in sorted(row)} for row in bare] == [
+        {key: row[key] for key in sorted(row)} for row in api
+    ]
