@@ -529,7 +529,10 @@ def test_international_organisations_are_not_unknown_in_the_charts(leader_client
     DelegationFactory(
         start_date=datetime.date(2017, 3, 1), country="", level="international_organization"
     )
-    charts = leader_client.get(URL, {"year": 2017}).context["charts"]["breakdowns"]
+    charts = {
+        chart["key"]: chart
+        for chart in leader_client.get(URL, {"year": 2017}).context["charts"]["charts"]
+    }
     assert charts["continent"]["labels"] == ["Tổ chức quốc tế"]
     assert charts["country"]["labels"] == ["Tổ chức quốc tế"]
     assert "Không rõ" not in str(charts)
