@@ -20,6 +20,7 @@ from foreignaffairs.core.dates import (
     plausible_date_constraint,
     validate_plausible_date,
 )
+from foreignaffairs.core.links import LinkedHistory
 from foreignaffairs.core.models import DomainModel
 from foreignaffairs.core.origins import MERGER_DATE, Origin, OriginQuerySet, origin_field
 from foreignaffairs.core.search import search_text_field
@@ -304,7 +305,7 @@ class Agreement(DomainModel):
     searchable_fields = ("title", "title_en", "signed_place", "partner_organization")
     search_through = ("partners",)
     objects = AgreementQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text"], bases=[LinkedHistory])
 
     class Meta:
         verbose_name = _("văn bản hợp tác")

@@ -10,6 +10,7 @@ from delegations.scheduling import (
     ScheduledActivityQuerySet,
 )
 from foreignaffairs.core.continents import continent_expression, countries_in
+from foreignaffairs.core.links import LinkedHistory
 from foreignaffairs.core.search import search_text_field
 
 
@@ -195,7 +196,7 @@ class Delegation(ScheduledActivity):
 
     searchable_fields = ("title", "head_name", "head_title", "organization")
     objects = DelegationQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text"], bases=[LinkedHistory])
 
     class Meta(ScheduledActivity.Meta):
         verbose_name = _("đoàn")
@@ -379,7 +380,7 @@ class Event(ScheduledActivity):
 
     searchable_fields = ("title", "venue", "notes")
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text"], bases=[LinkedHistory])
 
     class Meta(ScheduledActivity.Meta):
         verbose_name = _("sự kiện đối ngoại")

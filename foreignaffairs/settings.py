@@ -280,8 +280,19 @@ AXES_COOLOFF_TIME = env_int("DJANGO_LOGIN_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-# Behind the reverse proxy, the client address is the first of X-Forwarded-For.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client's address, through django-ipware. DJANGO_PROXY_COUNT trusted reverse proxies
+# stand in front of the app (the README's nginx: 1); each appends the address it received
+# from to X-Forwarded-For, so the client is the entry the first proxy appended. With 0,
+# X-Forwarded-For is ignored (anyone could write it) and the address is REMOTE_ADDR.
+# ipware counts the proxies listed in the header after the client, one fewer than those in
+# front: the last proxy's own address is REMOTE_ADDR. A header longer than the proxies
+# could write (a forged entry) is not believed: the address is then REMOTE_ADDR.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+AXES_IPWARE_PROXY_ORDER = "right-most"
+AXES_IPWARE_PROXY_COUNT = max(PROXY_COUNT - 1, 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PROXY_COUNT else ["REMOTE_ADDR"]
+)
 
 # Uploaded agreement documents are private: served by `foreignaffairs.core.views.private_media`
 # to logged-in users with the right permission, never by the web server directly.
@@ -323,7 +334,9 @@ REST_FRAMEWORK = {
     ],
     # JSON only: the browsable API then shows a raw JSON form, never HTML forms that would
     # list every partner locality in a <select>.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["foreignaffairs.core.rest.parsers.JSONParser"],
+    # Every error in the documented shapes: {"detail": …}, or {field: [messages]} for a 400.
+    "EXCEPTION_HANDLER": "foreignaffairs.core.rest.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }

@@ -17,6 +17,7 @@ from foreignaffairs.core.continents import (
     countries_in,
 )
 from foreignaffairs.core.dates import plausible_date_constraint, validate_plausible_date
+from foreignaffairs.core.links import LinkedHistory
 from foreignaffairs.core.models import DomainModel
 from foreignaffairs.core.origins import OriginQuerySet, check_origin, origin_field
 from foreignaffairs.core.search import search_text_field
@@ -195,7 +196,7 @@ class PartnerLocality(DomainModel):
 
     searchable_fields = ("name", "name_en", "name_local")
     objects = PartnerLocalityQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text"], bases=[LinkedHistory])
 
     class Meta:
         verbose_name = _("địa phương đối tác")

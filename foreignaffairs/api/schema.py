@@ -58,7 +58,14 @@ def error_responses(path: str, operation: dict) -> dict:
             VALIDATION_ERROR,
         )
     if "{" in path:
-        responses["404"] = json_response("Không có bản ghi với id này.", ERROR)
+        responses["404"] = json_response(
+            "Không có bản ghi với id này (id là số nguyên dương).", ERROR
+        )
+    elif "page" in parameters:
+        responses["404"] = json_response(
+            "Không có trang này: `page` nhỏ hơn 1, không phải số nguyên hoặc sau trang cuối.",
+            ERROR,
+        )
     return responses
 
 

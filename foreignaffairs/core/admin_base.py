@@ -5,10 +5,10 @@ from functools import cached_property
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connections
+from django.db import connections, transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.formats import number_format
@@ -22,7 +22,8 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
-from foreignaffairs.core import search, stats_cache
+from foreignaffairs.core import links, search, stats_cache
+from foreignaffairs.core.admin_filters import BoundedChangeList
 from foreignaffairs.core.origins import origins_matching
 from foreignaffairs.core.roles import can_delete
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
@@ -118,7 +119,7 @@ class ActiveFilter:
     remove_url: str
 
 
-class DomainChangeList(ChangeList):
+class DomainChangeList(BoundedChangeList):
     """A list titled with what it shows ("Đoàn vào năm 2017 — 155 đoàn", not "Chọn đoàn để
     sửa"), its filters, date and search shown as removable chips above the rows."""
 
@@ -257,11 +258,22 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return not super().has_delete_permission(request) or super().revert_disabled(request, obj)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST":
-            history = self.model.history.filter(pk=version_id, id=object_id).first()
-            if history is None or self.revert_disabled(request, history.instance):
-                raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        history = self.model.history.filter(pk=version_id, id=object_id).first()
+        if history is None or self.revert_disabled(request, history.instance):
+            raise PermissionDenied
+        records = self.model._default_manager.filter(pk=history.instance.pk)
+        was_deleted = not records.exists()
+        with transaction.atomic():
+            response = super().history_form_view(request, object_id, version_id, extra_context)
+            if was_deleted and records.exists():
+                # Restored: its links come back too (core.links).
+                links.restore_links(records.get())
+        return response
+
+    def delete_model(self, request, obj):
+        links.delete_keeping_links(obj)
 
     # Excel and CSV ------------------------------------------------------------------------
 
@@ -343,8 +355,10 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         stats_cache.data_changed()
 
     def delete_queryset(self, request, queryset):
-        # The list's bulk delete deletes in SQL, without each record's delete().
-        super().delete_queryset(request, queryset)
+        # One by one, so that each deletion keeps its links for a restore (core.links).
+        with transaction.atomic():
+            for record in queryset:
+                links.delete_keeping_links(record)
         stats_cache.data_changed()
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):

@@ -8,10 +8,12 @@ links to always agree.
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Max, Min
 from django.utils.translation import gettext_lazy as _
 
 from foreignaffairs.core.continents import Continent
+from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR
 from foreignaffairs.core.origins import Origin
 
 YES = "yes"
@@ -62,6 +64,8 @@ class YearFilter(HeadingFilter):
             year = int(self.value())
         except ValueError as error:
             raise IncorrectLookupParameters(error) from error
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            return queryset.none()  # no record is dated then (core.dates), e.g. ?year=9999
         return self.filter_year(queryset, year)
 
     def filter_year(self, queryset, year: int):
@@ -119,3 +123,25 @@ class OriginFilter(admin.SimpleListFilter):
         if self.value() not in Origin.values:
             raise IncorrectLookupParameters(self.value())
         return queryset.of_origin(self.value())
+
+
+class BoundedChangeList(ChangeList):
+    """The admin's list, refusing a date-hierarchy year outside FIRST_YEAR..LAST_YEAR as it
+    refuses `?start_date__year=abc` (Django itself answers 500 to `__year=9999`)."""
+
+    def get_filters(self, request):
+        if self.date_hierarchy:
+            year = self.params.get(f"{self.date_hierarchy}__year")
+            value = year[-1] if isinstance(year, list) else year
+            if value is not None and not (
+                value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR
+            ):
+                raise IncorrectLookupParameters(value)
+        return super().get_filters(request)
+
+
+class BoundedChangeListMixin:
+    """For a ModelAdmin with a date hierarchy: see `BoundedChangeList`."""
+
+    def get_changelist(self, request, **kwargs):
+        return BoundedChangeList

@@ -15,6 +15,12 @@ There are no model signals: the writes call `data_changed()` themselves.
 With several server processes the cache must be shared (`REDIS_URL`), or a write made in one
 process reaches the others only when their entries expire (`STATS_CACHE_SECONDS`).
 
+No thundering herd: after a write, the first request to miss a figure takes a short lock in
+the cache (`cache.add`) and recomputes it; the requests arriving meanwhile, in every worker,
+serve the figure's previous value (kept beside the versioned one) instead of all recomputing
+it at once. Only the request that made the write never sees the previous value, and a figure
+never computed before is computed by whoever needs it.
+
 When the shared cache does not answer, figures are computed uncached, never an error. A
 process whose write could not replace the data version replaces it as soon as the cache
 answers again, so figures cached before the outage are not served after it.
@@ -33,6 +39,9 @@ from django.utils import translation
 from redis.exceptions import RedisError
 
 VERSION_KEY = "stats:data-version"
+# How long a recomputation may hold its lock: past it (a worker died mid-way), another request
+# recomputes. Longer than the slowest figure takes uncached (about a second at a million rows).
+RECOMPUTE_LOCK_SECONDS = 30
 T = TypeVar("T")
 _MISSING = object()
 
@@ -89,20 +98,30 @@ def cached(name: str, *parts, compute: Callable[[], T]) -> T:
     timeout = settings.STATS_CACHE_SECONDS
     if not timeout:
         return compute()
+    # This thread replaced the version and has read nothing since: it made the write, and
+    # must see its effect.
+    wrote = not getattr(_local, "read_since_bump", True)
+    figure = ":".join([name, translation.get_language() or "", *map(str, parts)])
     try:
-        key = ":".join(
-            ["stats", data_version(), name, translation.get_language() or "", *map(str, parts)]
-        )
+        version = data_version()
+        key = f"stats:{version}:{figure}"
         value = cache.get(key, _MISSING)
+        if value is not _MISSING:
+            return value
+        lock = f"stats:recomputing:{version}:{figure}"
+        if not cache.add(lock, 1, RECOMPUTE_LOCK_SECONDS) and not wrote:
+            previous = cache.get(f"stats:previous:{figure}", _MISSING)
+            if previous is not _MISSING:
+                return previous  # another request is recomputing it
     except CACHE_ERRORS:
         logger.warning("Cache unreachable: %s computed uncached.", name)
         return compute()
-    if value is _MISSING:
-        value = compute()
-        try:
-            cache.set(key, value, timeout)
-        except CACHE_ERRORS:
-            logger.warning("Cache unreachable: %s not kept.", name)
+    value = compute()
+    try:
+        cache.set_many({key: value, f"stats:previous:{figure}": value}, timeout)
+        cache.delete(lock)
+    except CACHE_ERRORS:
+        logger.warning("Cache unreachable: %s not kept.", name)
     return value
 
 

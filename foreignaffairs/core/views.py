@@ -4,8 +4,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, JsonResponse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from rest_framework.exceptions import NotFound
 
 from foreignaffairs.core import stats_cache
 
@@ -55,3 +57,10 @@ def private_media(request, path):
     if not storage.exists(path):
         raise Http404
     return FileResponse(storage.open(path, "rb"), as_attachment=False)
+
+
+def not_found(request, exception):
+    """The 404 page; under /api/ the API's JSON error (`{"detail": …}`), not an HTML page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -4,11 +4,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from foreignaffairs.core.admin_filters import BoundedChangeListMixin
 from foreignaffairs.reports.models import ReportedFigure
 
 
 @admin.register(ReportedFigure)
-class ReportedFigureAdmin(SimpleHistoryAdmin):
+class ReportedFigureAdmin(BoundedChangeListMixin, SimpleHistoryAdmin):
     list_display = ["metric", "scope", "period_label", "display_value", "source"]
     list_filter = ["scope", "metric", "qualifier"]
     search_fields = ["source", "quote", "notes"]

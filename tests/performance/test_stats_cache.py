@@ -4,6 +4,8 @@ until a write to a counted model."""
 import datetime
 
 import pytest
+from django.core.cache import cache
+from django.utils import translation
 
 from agreements.models import Agreement
 from bench.xlsx_import import write_sample_delegations
@@ -218,3 +220,60 @@ def test_an_excel_import_forgets_the_cached_figures(staff_client, stats_cache_on
     summary = import_file(DelegationResource, write_sample_delegations(tmp_path / "d.xlsx", 5))
     assert summary.new == 5
     assert staff_client.get(url).json()["results"][0]["incoming_delegations"] == 3
+
+
+# No thundering herd ------------------------------------------------------------------------
+
+
+def another_request_is_recomputing(name: str) -> None:
+    """What a request in another worker holds while it recomputes `name` after a write."""
+    figure = ":".join([name, translation.get_language() or ""])
+    cache.add(f"stats:recomputing:{stats_cache.data_version()}:{figure}", 1)
+
+
+def in_another_request():
+    """A request that did not make the write (its thread has read since)."""
+    stats_cache.data_version()
+
+
+def test_while_one_request_recomputes_the_others_serve_the_previous_figure(stats_cache_on):
+    assert stats_cache.cached("incoming", compute=lambda: 155) == 155
+    stats_cache.data_changed()
+    in_another_request()
+    another_request_is_recomputing("incoming")
+
+    computed = []
+    value = stats_cache.cached("incoming", compute=lambda: computed.append(1) or 156)
+
+    assert (value, computed) == (155, [])
+
+
+def test_the_recomputed_figure_is_served_once_it_is_ready(stats_cache_on):
+    stats_cache.cached("incoming", compute=lambda: 155)
+    stats_cache.data_changed()
+    in_another_request()
+
+    assert stats_cache.cached("incoming", compute=lambda: 156) == 156  # took the lock
+    another_request_is_recomputing("incoming")  # a late lock changes nothing now
+    assert stats_cache.cached("incoming", compute=lambda: 157) == 156
+
+
+def test_the_request_that_wrote_sees_its_write_even_during_a_recomputation(stats_cache_on):
+    stats_cache.cached("incoming", compute=lambda: 155)
+    in_another_request()
+    version = stats_cache.data_version()
+    stats_cache.bump_data_version()
+    language = translation.get_language()
+    cache.add(f"stats:recomputing:{cache.get(stats_cache.VERSION_KEY)}:incoming:{language}", 1)
+
+    value = stats_cache.cached("incoming", compute=lambda: 156)
+
+    assert version != cache.get(stats_cache.VERSION_KEY)
+    assert value == 156
+
+
+def test_a_figure_never_computed_is_computed_even_during_a_recomputation(stats_cache_on):
+    in_another_request()
+    another_request_is_recomputing("outgoing")
+
+    assert stats_cache.cached("outgoing", compute=lambda: 40) == 40

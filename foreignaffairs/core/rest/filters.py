@@ -10,6 +10,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from django_filters.fields import ChoiceField
+from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 
 from foreignaffairs.core import search
@@ -25,9 +27,17 @@ class IntegerFilter(filters.NumberFilter):
 
 
 def year_filter(method: str, help_text) -> IntegerFilter:
-    return IntegerFilter(
+    year = IntegerFilter(
         method=method, min_value=FIRST_YEAR, max_value=LAST_YEAR, help_text=help_text
     )
+    # The schema states the bounds the filter enforces.
+    schema = {
+        "type": "integer",
+        "minimum": FIRST_YEAR,
+        "maximum": LAST_YEAR,
+        "description": help_text,
+    }
+    return extend_schema_field(schema)(year)
 
 
 def filter_exactly(queryset, name, value: bool):
@@ -100,7 +110,11 @@ class UnaccentSearchFilter(SearchFilter):
     which holds its `searchable_fields`, as the admin searches it."""
 
     def get_search_terms(self, request):
-        return [unaccent(term) for term in super().get_search_terms(request)]
+        try:
+            terms = super().get_search_terms(request)
+        except ValidationError as error:  # e.g. a NUL character: the parameter's own error
+            raise ValidationError({self.search_param: error.detail}) from error
+        return [unaccent(term) for term in terms]
 
     def filter_queryset(self, request, queryset, view):
         if not search.is_searchable(queryset.model) or not self.get_search_fields(view, request):

@@ -1,11 +1,13 @@
 """Serializers that validate writes as the admin does, and save them whole or not at all."""
 
 import datetime
+from collections.abc import Mapping
 from contextlib import contextmanager
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 from rest_framework.settings import api_settings
@@ -17,9 +19,11 @@ def iso_date(value: datetime.date | None) -> str | None:
 
 
 @contextmanager
-def model_validation_as_400():
+def model_validation_as_400(model=None):
     """Turn the model's ValidationError (from `clean()` or a constraint) into a 400 whose
-    errors are keyed by field, like the serializer's own."""
+    errors are keyed by field, like the serializer's own. A constraint the database enforces
+    after validation passed (two requests creating the same partner at once) is a 400 too,
+    with the constraint's own message."""
     try:
         yield
     except DjangoValidationError as error:
@@ -27,6 +31,23 @@ def model_validation_as_400():
         if NON_FIELD_ERRORS in detail:
             detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
         raise serializers.ValidationError(detail) from error
+    except IntegrityError as error:
+        message = violated_constraint_message(model, error)
+        raise serializers.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [message]}) from error
+
+
+def violated_constraint_message(model, error: IntegrityError) -> str:
+    """The message of the model's constraint named in the database's error, else a general one."""
+    text = str(error)
+    for constraint in model._meta.constraints if model is not None else []:
+        # PostgreSQL names the constraint; SQLite lists the columns of a unique one.
+        columns = [
+            f"{model._meta.db_table}.{model._meta.get_field(name).column}"
+            for name in getattr(constraint, "fields", ())
+        ]
+        if constraint.name in text or (columns and all(column in text for column in columns)):
+            return constraint.get_violation_error_message()
+    return str(_("Dữ liệu trùng hoặc mâu thuẫn với một bản ghi đã có; không có gì được lưu."))
 
 
 class ValidatedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
@@ -46,6 +67,23 @@ class ValidatedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
     @classmethod
     def represent_rows(cls, rows: list[dict]) -> list[dict]:
         raise NotImplementedError
+
+    def to_internal_value(self, data):
+        # DRF reads any iterable as the list of a many-to-many field, so `"partners": {}` would
+        # silently clear the links: anything but a list is refused.
+        if isinstance(data, Mapping):
+            for name, field in self.fields.items():
+                if (
+                    isinstance(field, serializers.ManyRelatedField)
+                    and not field.read_only
+                    and name in data
+                    and not isinstance(data[name], list)
+                ):
+                    message = field.error_messages["not_a_list"].format(
+                        input_type=type(data[name]).__name__
+                    )
+                    raise serializers.ValidationError({name: [message]})
+        return super().to_internal_value(data)
 
     def create(self, validated_data):
         many_to_many = self.pop_many_to_many(validated_data)
@@ -68,7 +106,7 @@ class ValidatedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
         return [field.name for field in self.Meta.model._meta.fields if field.name not in written]
 
     def save_instance(self, instance, many_to_many: dict):
-        with model_validation_as_400(), transaction.atomic():
+        with model_validation_as_400(self.Meta.model), transaction.atomic():
             instance.full_clean(exclude=self.not_written_fields())
             instance.save()
             for name, values in many_to_many.items():

@@ -85,6 +85,8 @@ class RecordViewSet(
     the admin, which keeps their history."""
 
     permission_classes = [DepartmentReadStaffWrite, ModelPermissions]
+    # Ids are integers: `/delegations/abc/` is no address (a JSON 404, core.views.not_found).
+    lookup_value_regex = "[0-9]+"
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer, XLSXRenderer]
     # Exports read the records in chunks of this size (bounded memory, one query per chunk
     # and per prefetched relation).
