@@ -10,7 +10,7 @@ DEMO_ENV := DJANGO_DEBUG=1
 FIXTURES := $(wildcard fixtures/*.json)
 
 .PHONY: install install-dev run serve test test-postgres lint format migrate demo-data bench clean \
-	messages
+	messages fuzz
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -89,3 +89,9 @@ bench: install
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Fuzz the API against its OpenAPI schema (schemathesis, every check, a department key and a
+# staff session) on a live gunicorn and a fresh PostgreSQL database at $(POSTGRES_URL)'s
+# server; FUZZ_EXAMPLES per operation (default 110: more than 5,000 requests). See .ci/fuzz.
+fuzz: install-dev
+	PY=$(PY) FUZZ_POSTGRES=$(patsubst %/,%,$(dir $(POSTGRES_URL))) .ci/fuzz

@@ -373,3 +373,7 @@ SPECTACULAR_SETTINGS = {
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = False
 IMPORT_EXPORT_CHUNK_SIZE = 500
+# The largest file the admin's import page takes, and its most rows (checked before reading;
+# larger files: `manage.py import_excel`, streamed in chunks). See README "Excel".
+IMPORT_MAX_FILE_MB = int(os.getenv("DJANGO_IMPORT_MAX_FILE_MB", "10"))
+IMPORT_ADMIN_MAX_ROWS = int(os.getenv("DJANGO_IMPORT_MAX_ROWS", "5000"))

@@ -76,6 +76,12 @@ def add_error_responses(result, generator, request, public):
             responses = operation.setdefault("responses", {})
             for code, response in error_responses(path, operation).items():
                 responses.setdefault(code, response)
-            if any(parameter["name"] == "format" for parameter in operation.get("parameters", [])):
+            parameters = operation.get("parameters", [])
+            if any(parameter["name"] == "page" for parameter in parameters):
+                # A list's filters read an empty value (`?year=`) as no filter.
+                for parameter in parameters:
+                    if parameter["in"] == "query":
+                        parameter["allowEmptyValue"] = True
+            if any(parameter["name"] == "format" for parameter in parameters):
                 responses["200"].setdefault("content", {}).update(EXPORT_CONTENT)
     return result

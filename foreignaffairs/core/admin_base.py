@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from functools import cached_property
 
+import import_export.forms
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.views.main import SEARCH_VAR
@@ -11,14 +12,15 @@ from django.core.paginator import Paginator
 from django.db import connections, transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
-from django.utils.text import capfirst, slugify, smart_split, unescape_string_literal
+from django.utils.text import capfirst, smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
+from import_export.formats.base_formats import CSV
 from import_export.forms import SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -27,7 +29,9 @@ from foreignaffairs.core.admin_filters import BoundedChangeList
 from foreignaffairs.core.origins import origins_matching
 from foreignaffairs.core.roles import can_delete
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
+from foreignaffairs.core.spreadsheets.formats import CSV_ENCODING, XLSX, file_name
 from foreignaffairs.core.spreadsheets.large_files import row_messages
+from foreignaffairs.core.spreadsheets.limits import check_upload
 from foreignaffairs.core.spreadsheets.templates import IMPORT_HELP, template_workbook
 from foreignaffairs.core.text import vi_number
 
@@ -211,6 +215,19 @@ RECORD_FIELDSET = (
 RECORD_READONLY_FIELDS = ["created_by", "created_at", "updated_at"]
 
 
+class ImportForm(import_export.forms.ImportForm):
+    """The import form, refusing files larger than the admin imports before reading them
+    (`spreadsheets.limits`)."""
+
+    def clean_import_file(self):
+        file = self.cleaned_data["import_file"]
+        try:
+            check_upload(file, file.name)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+        return file
+
+
 class ExportForm(SelectableFieldsExportForm):
     """The export form, listing columns by their Vietnamese (or English) header."""
 
@@ -231,6 +248,8 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
     # The model's resource (e.g. [DelegationResource]); none: no import, export or template.
     resource_classes = []
     export_form_class = ExportForm
+    to_encoding = CSV_ENCODING
+    import_form_class = ImportForm
     import_template_name = "admin/foreignaffairs/import.html"
 
     list_per_page = 50
@@ -309,9 +328,27 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
             raise PermissionDenied
         resource_class = self.get_resource_classes(request)[0]
         response = HttpResponse(template_workbook(resource_class), content_type=XLSX_CONTENT_TYPE)
-        name = slugify(str(self.model._meta.verbose_name_plural)) or self.model._meta.model_name
-        response["Content-Disposition"] = f'attachment; filename="mau-{name}.xlsx"'
+        name = file_name(_("mẫu %(records)s") % {"records": self.model._meta.verbose_name_plural})
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        """import-export's, with native values (dates as dates) for every binary format, also
+        this app's XLSX (import-export recognises only its own classes)."""
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        data = self.get_data_for_export(
+            request, queryset, force_native_type=file_format.is_binary(), **kwargs
+        )
+        content = file_format.export_data(data)
+        encoding = kwargs.get("encoding")
+        return content.encode(encoding) if encoding and not file_format.is_binary() else content
+
+    def get_export_filename(self, request, queryset, file_format):
+        """'doan-vao-doan-ra-2026-11-28.xlsx': the records, in Vietnamese without marks."""
+        today = timezone.localdate().isoformat()
+        records = self.model._meta.verbose_name_plural
+        return file_name(f"{records} {today}", f".{file_format.get_extension()}")
 
     def process_result(self, result, request):
         """After confirmation: a file that became invalid since its preview (a partner

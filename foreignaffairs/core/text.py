@@ -4,6 +4,8 @@ Unicode forms, diacritics, and numbers written the Vietnamese way."""
 import re
 import unicodedata
 
+from django.utils.text import slugify
+
 # Letters that NFD does not decompose into a base letter plus a combining mark.
 _SPECIAL_LETTERS = str.maketrans({"đ": "d", "Đ": "D", "ơ": "o", "Ơ": "O", "ư": "u", "Ư": "U"})
 
@@ -82,3 +84,8 @@ def control_characters(value: str) -> list[str]:
 
 def without_control_characters(value: str) -> str:
     return _CONTROL_CHARACTERS.sub("", value)
+
+
+def ascii_slug(value: str) -> str:
+    """'Đoàn vào, đoàn ra' -> 'doan-vao-doan-ra', for file names (slugify alone drops Đ)."""
+    return slugify(unaccent(str(value)))

@@ -131,3 +131,8 @@ def test_twenty_simultaneous_creations_differing_by_case_store_one_and_refuse_th
     assert sorted(set(statuses)) == [201, 400], statuses
     assert statuses.count(201) == 1
     assert PartnerLocality.objects.count() == 1
+
+
+@pytest.mark.parametrize("size", ["abc", "0", "-5", "null"])
+def test_a_page_size_that_is_not_a_positive_integer_is_a_400(token_client, size):
+    assert_field_errors(token_client.get(f"/api/v1/delegations/?page_size={size}"), "page_size")

@@ -23,21 +23,24 @@ from foreignaffairs.core.text import unaccent
 
 
 class IntegerFilter(filters.NumberFilter):
+    """An integer; its bounds (`min_value`, `max_value`), which give a 400 when crossed, are
+    stated in the schema too."""
+
     field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        schema = {"type": "integer", "description": kwargs.get("help_text", "")}
+        for keyword, name in (("min_value", "minimum"), ("max_value", "maximum")):
+            if kwargs.get(keyword) is not None:
+                schema[name] = kwargs[keyword]
+        extend_schema_field(schema)(self)
 
 
 def year_filter(method: str, help_text) -> IntegerFilter:
-    year = IntegerFilter(
+    return IntegerFilter(
         method=method, min_value=FIRST_YEAR, max_value=LAST_YEAR, help_text=help_text
     )
-    # The schema states the bounds the filter enforces.
-    schema = {
-        "type": "integer",
-        "minimum": FIRST_YEAR,
-        "maximum": LAST_YEAR,
-        "description": help_text,
-    }
-    return extend_schema_field(schema)(year)
 
 
 def filter_exactly(queryset, name, value: bool):

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 from foreignaffairs.core import stats_cache
@@ -35,3 +36,19 @@ class Pagination(PageNumberPagination):
     max_page_size = 500
     page_query_description = _("Số trang, bắt đầu từ 1.")
     page_size_query_description = _("Số bản ghi mỗi trang: mặc định 50, tối đa 500.")
+
+    def get_page_size(self, request):
+        """`page_size` a positive integer (above 500 reads as 500), else a 400: DRF would
+        silently fall back to 50 on `page_size=abc`."""
+        value = request.query_params.get(self.page_size_query_param, "")
+        if value and not (value.isascii() and value.isdigit() and int(value) > 0):
+            raise ValidationError(
+                {self.page_size_query_param: [_("Cần một số nguyên dương, ví dụ 100.")]}
+            )
+        return super().get_page_size(request)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters

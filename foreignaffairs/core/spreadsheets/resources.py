@@ -510,6 +510,11 @@ class DomainResource(resources.ModelResource):
         """Bulk writes call no record's save(): forget the cached figures (see stats_cache)."""
         stats_cache.data_changed()
 
+    def export(self, queryset=None, **kwargs):
+        dataset = super().export(queryset=queryset, **kwargs)
+        dataset.title = capfirst(self._meta.model._meta.verbose_name_plural)  # the sheet's name
+        return dataset
+
     def export_field(self, field, instance, **kwargs):
         # Every text cell, whichever widget wrote it (names of partners, choice labels, …).
         value = super().export_field(field, instance, **kwargs)
