@@ -50,6 +50,7 @@ class AgreementResource(DomainResource):
             "establishes_relationship",
             "fields",
             "notes",
+            "origin",
             "source",
         )
         import_id_fields = ("title", "signed_on")

@@ -60,6 +60,7 @@ class DelegationResource(DomainResource):
             "city_leader",
             "purpose",
             "outcome",
+            "origin",
             "source",
         )
         import_id_fields = ("direction", "title", "start_date")
@@ -95,6 +96,7 @@ class EventResource(DomainResource):
             "foreign_participants",
             "countries",
             "notes",
+            "origin",
             "source",
         )
         import_id_fields = ("title", "start_date")

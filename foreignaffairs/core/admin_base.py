@@ -21,12 +21,12 @@ from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV
-from import_export.forms import SelectableFieldsExportForm
+from import_export.forms import ConfirmImportForm, SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from foreignaffairs.core import links, search, stats_cache
 from foreignaffairs.core.admin_filters import BoundedChangeList
-from foreignaffairs.core.origins import origins_matching
+from foreignaffairs.core.origins import Origin, origins_matching
 from foreignaffairs.core.roles import can_delete
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
 from foreignaffairs.core.spreadsheets.formats import CSV_ENCODING, XLSX, file_name
@@ -215,9 +215,24 @@ RECORD_FIELDSET = (
 RECORD_READONLY_FIELDS = ["created_by", "created_at", "updated_at"]
 
 
+def file_origin_field(widget=None) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Tệp của đơn vị gốc"),
+        choices=[("", _("Theo cột “Đơn vị gốc” của từng dòng")), *Origin.choices],
+        required=False,
+        widget=widget,
+        help_text=_(
+            "Khi nhập hồ sơ của Bình Dương hoặc Bà Rịa – Vũng Tàu cũ: chọn tỉnh đó, mọi dòng của "
+            "tệp nhận đơn vị gốc này."
+        ),
+    )
+
+
 class ImportForm(import_export.forms.ImportForm):
     """The import form, refusing files larger than the admin imports before reading them
-    (`spreadsheets.limits`)."""
+    (`spreadsheets.limits`), and the former province the whole file belongs to (optional)."""
+
+    origin = file_origin_field()
 
     def clean_import_file(self):
         file = self.cleaned_data["import_file"]
@@ -226,6 +241,10 @@ class ImportForm(import_export.forms.ImportForm):
         except ValueError as error:
             raise forms.ValidationError(str(error)) from error
         return file
+
+
+class OriginConfirmImportForm(ConfirmImportForm):
+    origin = file_origin_field(widget=forms.HiddenInput)
 
 
 class ExportForm(SelectableFieldsExportForm):
@@ -250,6 +269,7 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
     export_form_class = ExportForm
     to_encoding = CSV_ENCODING
     import_form_class = ImportForm
+    confirm_form_class = OriginConfirmImportForm
     import_template_name = "admin/foreignaffairs/import.html"
 
     list_per_page = 50
@@ -365,6 +385,20 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         messages.error(request, failed % {"problems": shown})
         opts = self.model._meta
         return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        data = getattr(form, "cleaned_data", None) or {}
+        return {
+            **super().get_import_resource_kwargs(request, **kwargs),
+            "origin": data.get("origin"),
+        }
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["origin"] = import_form.cleaned_data.get("origin", "")
+        return initial
 
     def get_import_context_data(self, **kwargs):
         return {**super().get_import_context_data(**kwargs), "import_help": IMPORT_HELP}

@@ -136,3 +136,8 @@ def test_twenty_simultaneous_creations_differing_by_case_store_one_and_refuse_th
 @pytest.mark.parametrize("size", ["abc", "0", "-5", "null"])
 def test_a_page_size_that_is_not_a_positive_integer_is_a_400(token_client, size):
     assert_field_errors(token_client.get(f"/api/v1/delegations/?page_size={size}"), "page_size")
+
+
+def test_an_unknown_headers_value_is_a_400_on_json_lists_too(token_client):
+    assert_field_errors(token_client.get("/api/v1/delegations/?headers=-58800"), "headers")
+    assert token_client.get("/api/v1/delegations/?headers=vi").status_code == 200

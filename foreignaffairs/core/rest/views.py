@@ -98,7 +98,8 @@ class RecordViewSet(
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if self.is_export() and request.query_params.get("headers", "code") not in HEADER_CHOICES:
+        # Checked on every request, as the schema says (an empty value means the default).
+        if (request.query_params.get("headers") or "code") not in HEADER_CHOICES:
             raise ValidationError(
                 {"headers": [_("Chọn `code` hoặc `vi` cho dòng tiêu đề của tệp xuất.")]}
             )

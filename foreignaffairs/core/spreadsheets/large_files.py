@@ -84,12 +84,13 @@ def import_file(
     dry_run: bool = False,
     chunk_rows: int = CHUNK_ROWS,
     progress: Callable[[int], None] | None = None,
+    origin: str | None = None,
 ) -> ImportSummary:
     """Import a large XLSX/CSV file with bounded memory: streamed, `chunk_rows` at a time,
     bulk writes with history. All or nothing: every row is checked, and if any has a
     problem nothing is written and every problem is returned."""
     path = Path(path)
-    resource = large_file_variant(resource_class)()
+    resource = large_file_variant(resource_class)(origin=origin)
     resource.announces_changes = False  # once for the whole file, below
     summary = ImportSummary()
     rows = read_rows(path)

@@ -26,6 +26,7 @@ from import_export.instance_loaders import BaseInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from foreignaffairs.core import search, stats_cache
+from foreignaffairs.core.origins import Origin, check_origin
 from foreignaffairs.core.spreadsheets.cells import formula_safe
 from foreignaffairs.core.spreadsheets.widgets import (
     CountryWidget,
@@ -245,6 +246,9 @@ class DomainResource(resources.ModelResource):
         # The position in the file of each row left after blank rows are dropped.
         self.kept_rows: list[int] = []
         self.user = None
+        # The former province whose spreadsheet this is (`origin=` when importing): every row
+        # gets it, and no row may say otherwise.
+        self.file_origin = check_origin(kwargs.get("origin") or None)
 
     @classmethod
     def get_diff_class(cls):
@@ -384,10 +388,13 @@ class DomainResource(resources.ModelResource):
         """Set the fields, and collect every problem of the row (many-to-many cells and a
         repeated natural key included) as one validation error."""
         errors = {}
+        existing_origin = getattr(instance, "origin", None) if instance.pk else None
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        if self.file_origin and self.has_model_field("origin"):
+            self.apply_file_origin(instance, row, existing_origin, errors)
         for name, resource_field in self.fields.items():
             is_many = isinstance(resource_field.widget, widgets.ManyToManyWidget)
             if is_many and resource_field.column_name in row:
@@ -415,6 +422,31 @@ class DomainResource(resources.ModelResource):
             )
         if errors:
             raise ValidationError(errors)
+
+    def apply_file_origin(self, instance, row, existing_origin, errors: dict) -> None:
+        """The whole file is `file_origin`'s: a row saying another origin is refused, and so is
+        a row matching a record of another origin (a former province's file never rewrites
+        another's records; partners share instead, see PartnerLocalityResource)."""
+        labels = dict(Origin.choices)
+        column = self.fields["origin"].column_name if "origin" in self.fields else None
+        if column in row and not is_blank(row[column]) and instance.origin != self.file_origin:
+            errors.setdefault("origin", []).append(
+                ValidationError(
+                    _("Tệp đang nhập là của %(file)s, dòng này ghi đơn vị gốc khác.")
+                    % {"file": labels[self.file_origin]}
+                )
+            )
+        elif existing_origin and existing_origin != self.file_origin:
+            errors.setdefault(NON_FIELD_ERRORS, []).append(
+                ValidationError(
+                    _(
+                        "Trùng với một bản ghi đã có của %(origin)s: tệp của %(file)s không sửa "
+                        "bản ghi của đơn vị gốc khác."
+                    )
+                    % {"origin": labels[existing_origin], "file": labels[self.file_origin]}
+                )
+            )
+        instance.origin = self.file_origin
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         """The model's own validation (`full_clean`), with errors named by column header.

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from agreements.resources import AgreementResource
 from delegations.resources import DelegationResource, EventResource
+from foreignaffairs.core.origins import Origin
 from foreignaffairs.core.spreadsheets.large_files import CHUNK_ROWS, import_file
 from partners.resources import PartnerLocalityResource
 
@@ -36,6 +37,11 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="user name recorded as author and in the history")
         parser.add_argument("--chunk", type=int, default=CHUNK_ROWS, help="rows per chunk")
         parser.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+        parser.add_argument(
+            "--origin",
+            choices=Origin.values,
+            help="the former province whose spreadsheet this is: every row gets this origin",
+        )
 
     def handle(self, *args, **options):
         resource = resource_named(options["model"])
@@ -58,6 +64,7 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
                 chunk_rows=options["chunk"],
                 progress=progress,
+                origin=options["origin"],
             )
         except (OSError, ValueError) as error:
             raise CommandError(str(error)) from error
