@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connections, transaction
+from django.db import connections, models, transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -204,6 +204,9 @@ class DomainChangeList(BoundedChangeList):
         return f"{subject} — {counted}"
 
 
+# Under every date box: the one format the forms read (Django's Vietnamese has none).
+DATE_HINT = _("Ví dụ: 27/03/2026 (ngày/tháng/năm).")
+
 # The last fieldset of every domain form: where the information came from, and who entered it.
 RECORD_FIELDSET = (
     _("Nguồn và thông tin bản ghi"),
@@ -302,6 +305,7 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         history = self.model.history.filter(pk=version_id, id=object_id).first()
         if history is None or self.revert_disabled(request, history.instance):
             raise PermissionDenied
+        request.restoring_version = True  # response_change says "đã được khôi phục"
         records = self.model._default_manager.filter(pk=history.instance.pk)
         was_deleted = not records.exists()
         with transaction.atomic():
@@ -313,6 +317,21 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     def delete_model(self, request, obj):
         links.delete_keeping_links(obj)
+
+    def response_change(self, request, obj):
+        if not getattr(request, "restoring_version", False) or "_save" not in request.POST:
+            return super().response_change(request, obj)
+        # simple-history's "Khôi phục" button would get the admin's "Đã sửa … thành công".
+        self.message_user(
+            request,
+            _("%(name)s “%(obj)s” đã được khôi phục về phiên bản đã chọn.")
+            % {"name": capfirst(self.model._meta.verbose_name), "obj": obj},
+            messages.SUCCESS,
+        )
+        opts = self.model._meta
+        return HttpResponseRedirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        )
 
     # Excel and CSV ------------------------------------------------------------------------
 
@@ -449,6 +468,15 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
             for term in smart_split(search_term)
         ]
         return search.matching(queryset, terms), False  # subqueries: no duplicate rows
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        is_date = isinstance(db_field, models.DateField) and not isinstance(
+            db_field, models.DateTimeField
+        )
+        if is_date and field is not None and not isinstance(field.widget, forms.HiddenInput):
+            field.help_text = f"{field.help_text} {DATE_HINT}" if field.help_text else DATE_HINT
+        return field
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name in self.checkbox_fields:

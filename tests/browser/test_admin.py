@@ -6,9 +6,15 @@ import pytest
 from django.contrib.auth.models import Group
 
 from delegations.models import Delegation
-from foreignaffairs.core.roles import STAFF, setup_roles
+from foreignaffairs.core.roles import MANAGER, STAFF, setup_roles
 from tests.browser.conftest import log_in
-from tests.factories import DelegationFactory, PartnerLocalityFactory, UserFactory
+from tests.factories import (
+    AgreementFactory,
+    DelegationFactory,
+    ImplementationActivityFactory,
+    PartnerLocalityFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,3 +74,112 @@ def test_search_without_diacritics_finds_the_delegation(page, staff_member, arti
     page.screenshot(path=str(artifacts / "admin-delegation-search.png"), full_page=True)
     assert len(rows) == 1
     assert "Đà Nẵng" in rows[0]
+
+
+# The staff pages at a laptop's and a phone's width, in both languages ---------------------
+
+WIDTHS = [1366, 390]
+
+
+def staff_tab(browser, live_server, language: str, width: int):
+    context = browser.new_context(
+        locale="vi-VN" if language == "vi" else "en-US",
+        timezone_id="Asia/Ho_Chi_Minh",
+        base_url=live_server.url,
+        viewport={"width": width, "height": 900 if width > 500 else 844},
+    )
+    return context, context.new_page()
+
+
+def page_width(tab) -> int:
+    return tab.evaluate("document.documentElement.scrollWidth")
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_staff_pages_fit_the_screen(browser, live_server, staff_member, artifacts, language, width):
+    agreement = ImplementationActivityFactory(
+        agreement=AgreementFactory(title="Biên bản ghi nhớ hợp tác với thành phố Osaka"),
+        description="Khóa đào tạo cho cán bộ Thành phố về quy hoạch và quản lý đô thị",
+        responsible_unit="Sở Quy hoạch - Kiến trúc",
+    ).agreement
+    delegation = DelegationFactory(
+        title="Đoàn Chủ tịch Quốc hội Lào", start_date=datetime.date(2017, 12, 31)
+    )
+    PartnerLocalityFactory(name="Osaka", country="JP")
+    pages = {
+        "home": "/admin/",
+        "delegations-2017": "/admin/delegations/delegation/?received_in=2017",
+        "delegation-add": "/admin/delegations/delegation/add/",
+        "delegation-history": f"/admin/delegations/delegation/{delegation.pk}/history/",
+        "agreements": "/admin/agreements/agreement/",
+        "agreement-change": f"/admin/agreements/agreement/{agreement.pk}/change/",
+        "partners": "/admin/partners/partnerlocality/",
+        "events": "/admin/delegations/event/",
+        "import": "/admin/delegations/delegation/import/",
+        "export": "/admin/delegations/delegation/export/",
+    }
+    context, tab = staff_tab(browser, live_server, language, width)
+    log_in(tab, staff_member.username, next_path="/admin/")
+    too_wide = {}
+    for name, path in pages.items():
+        tab.goto(path)
+        tab.wait_for_load_state()
+        assert tab.locator("html").get_attribute("lang") == language
+        tab.screenshot(path=str(artifacts / f"admin-{name}-{language}-{width}.png"), full_page=True)
+        if page_width(tab) > width:
+            too_wide[name] = page_width(tab)
+    context.close()
+
+    assert too_wide == {}
+
+
+def test_staff_fix_a_refused_visit_from_the_error_summary(
+    browser, live_server, staff_member, artifacts
+):
+    context, tab = staff_tab(browser, live_server, "vi", 1366)
+    log_in(tab, staff_member.username, next_path="/admin/delegations/delegation/add/")
+    assert "Ví dụ: 27/03/2026" in tab.locator(".field-start_date").inner_text()
+    tab.fill("#id_title", "Đoàn Bộ trưởng Thương mại Nhật Bản")
+    tab.select_option("#id_country", "JP")
+    tab.fill("#id_start_date", "31/02/2026")
+    tab.click("input[name=_save]")
+    tab.wait_for_load_state()
+    tab.screenshot(path=str(artifacts / "admin-delegation-error-vi-1366.png"), full_page=True)
+
+    summary = tab.locator(".error-summary")
+    assert "ngày/tháng/năm" in summary.inner_text()
+    summary.get_by_role("link", name="Ngày bắt đầu").click()
+    assert tab.evaluate("document.activeElement.id") == "id_start_date"
+    tab.fill("#id_start_date", "27/03/2026")
+    tab.click("input[name=_save]")
+    tab.wait_for_load_state()
+    assert "thành công" in tab.locator(".messagelist").inner_text()
+    assert Delegation.objects.get().start_date == datetime.date(2026, 3, 27)
+    context.close()
+
+
+def test_a_manager_restores_an_earlier_version_from_the_history(browser, live_server, artifacts):
+    setup_roles()
+    manager = UserFactory(username="truongphong", is_staff=True)
+    manager.groups.add(Group.objects.get(name=MANAGER))
+    delegation = DelegationFactory(title="Đoàn Thủ tướng Singapore")
+    delegation.title = "Đoàn Thủ tướng Singapore (nhập nhầm)"
+    delegation.save()
+    first = delegation.history.order_by("history_date").first()
+    context, tab = staff_tab(browser, live_server, "vi", 1366)
+    log_in(
+        tab, manager.username, next_path=f"/admin/delegations/delegation/{delegation.pk}/history/"
+    )
+    history = tab.locator("#change-history").inner_text()
+    tab.screenshot(path=str(artifacts / "admin-history-vi-1366.png"), full_page=True)
+    assert "None" not in history and "+00:00" not in history
+
+    tab.goto(f"/admin/delegations/delegation/{delegation.pk}/history/{first.pk}/")
+    tab.click("input[name=_save]")
+    tab.wait_for_load_state()
+
+    assert "đã được khôi phục" in tab.locator(".messagelist").inner_text()
+    delegation.refresh_from_db()
+    assert delegation.title == "Đoàn Thủ tướng Singapore"
+    context.close()

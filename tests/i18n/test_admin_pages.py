@@ -134,3 +134,21 @@ def test_recent_changes_name_the_record_not_its_history_row(admin_client):
 
     assert "Đoàn Thủ tướng Singapore" in page
     assert " as of " not in page
+
+
+def test_date_fields_show_the_format_with_an_example(staff_client):
+    page = staff_client.get(reverse("admin:delegations_delegation_add")).text
+
+    assert "Ví dụ: 27/03/2026 (ngày/tháng/năm)." in page
+
+
+def test_refused_form_lists_its_errors_at_the_top_linking_to_each_field(staff_client):
+    response = staff_client.post(
+        reverse("admin:delegations_delegation_add"),
+        {"title": "", "start_date": "31/02/2026", "direction": "incoming"},
+    )
+
+    summary = response.text.split('class="error-summary"')[1].split("</nav>")[0]
+    assert '<a href="#id_start_date">Ngày bắt đầu</a>' in summary
+    assert "ngày/tháng/năm" in summary
+    assert '<a href="#id_title">' in summary
