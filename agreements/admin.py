@@ -30,6 +30,8 @@ from foreignaffairs.core.admin_base import (
     unaccent_search,
 )
 from foreignaffairs.core.admin_filters import ContinentFilter, OriginFilter
+from foreignaffairs.deadlines.admin import ConsultationInline
+from foreignaffairs.deadlines.services import sync_deadlines_for
 
 
 class ImplementationActivityInline(admin.TabularInline):
@@ -76,7 +78,7 @@ class AgreementAdmin(DomainAdmin):
     search_fields = [search.FIELD]
     autocomplete_fields = ["partners", "signed_during_delegation", "signed_during_event"]
     checkbox_fields = ("fields",)
-    inlines = [ImplementationActivityInline]
+    inlines = [ConsultationInline, ImplementationActivityInline]
     save_on_top = True
     readonly_fields = ["last_activity", "dormant_display", *RECORD_READONLY_FIELDS]
     fieldsets = [
@@ -137,6 +139,7 @@ class AgreementAdmin(DomainAdmin):
         # failure here also undoes the agreement itself.
         super().save_related(request, form, formsets, change)
         established = establish_relationships(form.instance, user=request.user)
+        sync_deadlines_for(form.instance)  # its consultations are saved by now too
         if established:
             self.message_user(
                 request,

@@ -5,6 +5,7 @@ import datetime
 from agreements.models import Agreement, Kind, Status
 from agreements.services import establish_relationships
 from foreignaffairs.core.spreadsheets.resources import DomainResource, model_column
+from foreignaffairs.deadlines.services import sync_deadlines_for
 from partners.widgets import PartnerListWidget
 
 
@@ -58,3 +59,4 @@ class AgreementResource(DomainResource):
     def save_m2m(self, instance, row, **kwargs):
         super().save_m2m(instance, row, **kwargs)
         establish_relationships(instance, user=self.history_user())
+        sync_deadlines_for(instance)

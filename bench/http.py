@@ -53,7 +53,7 @@ def get(port: int, path: str, headers: dict) -> float:
     response.read()
     connection.close()
     if response.status != 200:
-        raise RuntimeError(f"{path}: HTTP {response.status}")
+        raise RuntimeError(f"{path}: HTTP {response.status} {response.getheader('Location')}")
     return time.perf_counter() - started
 
 
@@ -112,6 +112,7 @@ def serve(app: str, port: int, env: dict) -> subprocess.Popen:
             "GUNICORN_BIND": f"{HOST}:{port}",
             "WEB_CONCURRENCY": "2",
             "GUNICORN_ACCESS_LOG": "",
+            "PYTHONPATH": str(ROOT),  # this checkout, not an installed copy
         },
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -119,6 +120,8 @@ def serve(app: str, port: int, env: dict) -> subprocess.Popen:
     )
     until = time.monotonic() + 60
     while time.monotonic() < until:
+        if process.poll() is not None:  # e.g. the port is taken: never measure another server
+            raise RuntimeError(f"{app} exited (is port {port} free?)")
         try:
             connection = http.client.HTTPConnection(HOST, port, timeout=5)
             connection.request("GET", "/healthz" if app.startswith("foreignaffairs") else "/")
@@ -159,7 +162,11 @@ def main():
     env = {**os.environ, "DJANGO_ALLOWED_HOSTS": HOST, "API_THROTTLE_RATE": "100000000/hour"}
     cache.clear()
     app = serve("foreignaffairs.wsgi", PORT, env)
-    bare = serve("bench.bare_wsgi:application", PORT + 1, env)
+    try:
+        bare = serve("bench.bare_wsgi:application", PORT + 1, env)
+    except RuntimeError:
+        stop(app)
+        raise
     rows = []
     try:
         requests = [
@@ -181,15 +188,23 @@ def main():
             ("dashboard (one year, cached)", PORT, f"/dashboard/?year={year}", session),
         ]
         for name, port, path, headers in requests:
-            row = {"name": name, "path": path, "alone": alone(port, path, headers)}
-            row["load"] = loaded(port, path, headers)
+            if headers is session:
+                headers = credentials()[1]  # a fresh session for each page
+            try:
+                row = {"name": name, "path": path, "alone": alone(port, path, headers)}
+                row["load"] = loaded(port, path, headers)
+            except RuntimeError as error:  # e.g. the staff session redirected to the login
+                row = {"name": name, "path": path, "error": str(error)}
             rows.append(row)
         # The first dashboards after a write: CONNECTIONS of them at once, three times (the
         # write must reach the servers' cache: a shared one, REDIS_URL).
         dashboard = f"/dashboard/?year={year}"
         after_write = []
         for _ in range(3 if settings.REDIS_URL else 0):
-            get(PORT, dashboard, session)
+            try:
+                get(PORT, dashboard, session)
+            except RuntimeError:
+                break
             stats_cache.data_changed()
             after_write.append(at_once(PORT, dashboard, session))
         rows.append(

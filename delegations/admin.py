@@ -25,6 +25,7 @@ from foreignaffairs.core.admin_base import (
     country_with_flag,
 )
 from foreignaffairs.core.admin_filters import ContinentFilter, OriginFilter
+from foreignaffairs.deadlines.services import sync_deadlines_for
 
 
 def possible_duplicates(delegation: Delegation):
@@ -123,6 +124,7 @@ class DelegationAdmin(DomainAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        sync_deadlines_for(obj)
         if not change:
             self.warn_about_duplicates(request, obj)
 
@@ -168,6 +170,7 @@ class DelegationAdmin(DomainAdmin):
                 continue
             delegation.status = Status.COMPLETED
             delegation.save(update_fields=["status", "updated_at"])
+            sync_deadlines_for(delegation)
             self.log_change(request, delegation, [{"changed": {"fields": [status_label]}}])
             marked += 1
         if marked:
@@ -243,6 +246,10 @@ class EventAdmin(DomainAdmin):
     @admin.display(description=_("thời gian"), ordering="start_date")
     def dates(self, obj):
         return date_span(obj.start_date, obj.end_date)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        sync_deadlines_for(obj)
 
 
 @admin.register(Pillar)

@@ -13,10 +13,28 @@ from delegations.models import (
     Status,
 )
 from foreignaffairs.core.spreadsheets.resources import DomainResource, column_label, model_column
+from foreignaffairs.deadlines.services import sync_many
 from partners.widgets import PartnerWidget
 
 
-class DelegationResource(DomainResource):
+class SyncDeadlinesMixin:
+    """Bulk writes call no record's save(): the imported rows' deadlines are synced after each
+    batch, inside the import's transaction (all or nothing)."""
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        written = list(self.create_instances)
+        super().bulk_create(using_transactions, dry_run, raise_errors, batch_size, result)
+        if not dry_run:
+            sync_many(written)
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        written = list(self.update_instances)
+        super().bulk_update(using_transactions, dry_run, raise_errors, batch_size, result)
+        if not dry_run:
+            sync_many(written)
+
+
+class DelegationResource(SyncDeadlinesMixin, DomainResource):
     """Natural key: direction + name + start date (one visit of one delegation)."""
 
     # The partner locality by name, looked for in the row's country.
@@ -68,7 +86,7 @@ class DelegationResource(DomainResource):
         use_bulk = True
 
 
-class EventResource(DomainResource):
+class EventResource(SyncDeadlinesMixin, DomainResource):
     """Natural key: name + start date."""
 
     example = {

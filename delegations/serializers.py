@@ -1,13 +1,25 @@
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from delegations.models import HIGH_LEVELS, Delegation, Event
 from foreignaffairs.core.country_names import country_names
 from foreignaffairs.core.rest.serializers import ValidatedModelSerializer, iso_date
+from foreignaffairs.deadlines.services import sync_deadlines_for
 from partners.serializers import CountryNameField
 
 
-class DelegationSerializer(ValidatedModelSerializer):
+class SyncDeadlinesMixin:
+    """Saving through the API moves the record's deadlines in the same transaction."""
+
+    def save_instance(self, instance, many_to_many):
+        with transaction.atomic():
+            instance = super().save_instance(instance, many_to_many)
+            sync_deadlines_for(instance)
+        return instance
+
+
+class DelegationSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
     """Đoàn vào (đoàn nước ngoài đến Thành phố) hoặc đoàn ra (đoàn Thành phố đi nước ngoài)."""
 
     high_level = serializers.BooleanField(
@@ -112,7 +124,7 @@ def pillar_codes(ids: list[int]) -> dict[int, list[str]]:
     return codes
 
 
-class EventSerializer(ValidatedModelSerializer):
+class EventSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
     """Sự kiện đối ngoại Thành phố chủ trì hoặc đồng chủ trì."""
 
     class Meta:

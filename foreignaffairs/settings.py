@@ -5,9 +5,11 @@ Without any, the app runs on a local SQLite file; `DJANGO_DEBUG=1` is only for l
 """
 
 import os
+import urllib.parse
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -87,6 +89,7 @@ INSTALLED_APPS = [
     "partners",
     "delegations",
     "agreements",
+    "foreignaffairs.deadlines",
     "plans",
 ]
 
@@ -377,3 +380,52 @@ IMPORT_EXPORT_CHUNK_SIZE = 500
 # larger files: `manage.py import_excel`, streamed in chunks). See README "Excel".
 IMPORT_MAX_FILE_MB = int(os.getenv("DJANGO_IMPORT_MAX_FILE_MB", "10"))
 IMPORT_ADMIN_MAX_ROWS = int(os.getenv("DJANGO_IMPORT_MAX_ROWS", "5000"))
+
+# E-mail (the deadline digests, `send_reminders`) ---------------------------------------------
+# DJANGO_EMAIL_URL: smtp://user:password@host:25, smtp+tls://…:587 (STARTTLS), smtps://…:465
+# (SSL) or console: (print to stderr, the default in DEBUG); else the usual EMAIL_* variables.
+EMAIL_URL = os.getenv("DJANGO_EMAIL_URL", "console:" if DEBUG else "")
+if EMAIL_URL:
+    _email = urllib.parse.urlsplit(EMAIL_URL)
+    if _email.scheme == "console":
+        EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    elif _email.scheme in ("smtp", "smtp+tls", "smtps"):
+        EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        EMAIL_HOST = _email.hostname or "localhost"
+        EMAIL_PORT = _email.port or {"smtp": 25, "smtp+tls": 587, "smtps": 465}[_email.scheme]
+        EMAIL_HOST_USER = urllib.parse.unquote(_email.username or "")
+        EMAIL_HOST_PASSWORD = urllib.parse.unquote(_email.password or "")
+        EMAIL_USE_TLS = _email.scheme == "smtp+tls"
+        EMAIL_USE_SSL = _email.scheme == "smtps"
+    else:
+        raise ImproperlyConfigured(f"DJANGO_EMAIL_URL: unknown scheme {_email.scheme!r}")
+else:
+    EMAIL_HOST = os.getenv("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(os.getenv("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = os.getenv("EMAIL_USE_TLS", "0") == "1"
+    EMAIL_USE_SSL = os.getenv("EMAIL_USE_SSL", "0") == "1"
+EMAIL_TIMEOUT = int(os.getenv("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.getenv("DJANGO_DEFAULT_FROM_EMAIL", "Sở Ngoại vụ <noreply@localhost>")
+# Links in e-mails and calendar feeds: the address staff open the app at.
+SITE_URL = os.getenv("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background jobs (Celery, foreignaffairs/celery.py) ------------------------------------------
+# Redis as the broker; with none configured every job runs in-process when queued.
+CELERY_BROKER_URL = os.getenv("CELERY_BROKER_URL", REDIS_URL)
+# Tests run jobs in-process too, except the one that starts a real worker.
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL or TESTING
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_RESULT_BACKEND = os.getenv("CELERY_RESULT_BACKEND") or None
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_TASK_ACKS_LATE = True  # a job killed mid-way is run again (they are idempotent)
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BEAT_SCHEDULE = {
+    # The daily digest (send_reminders), early in the working day; the deadlines are
+    # reconciled with the rules just before.
+    "daily-reminders": {
+        "task": "foreignaffairs.deadlines.tasks.daily_reminders",
+        "schedule": crontab(hour=int(os.getenv("DJANGO_REMINDER_HOUR", "7")), minute=0),
+    },
+}

@@ -27,6 +27,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("media/<path:path>", views.private_media, name="private_media"),
     path("admin/recent-changes/", audit.recent_changes_view, name="recent_changes"),
+    path("admin/viec-can-lam/", include("foreignaffairs.deadlines.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("foreignaffairs.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

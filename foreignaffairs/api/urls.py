@@ -10,6 +10,7 @@ from rest_framework import routers
 from agreements.views import AgreementViewSet
 from delegations.views import DelegationViewSet, EventViewSet
 from foreignaffairs.api.statistics import BreakdownStatsView, PeriodStatsView, YearlyStatsView
+from foreignaffairs.deadlines.api import DeadlineViewSet
 from partners.views import PartnerLocalityViewSet
 from plans.views import AnnualPlanViewSet, PlanItemViewSet
 
@@ -18,6 +19,7 @@ router.register("partners", PartnerLocalityViewSet, basename="partners")
 router.register("delegations", DelegationViewSet, basename="delegations")
 router.register("events", EventViewSet, basename="events")
 router.register("agreements", AgreementViewSet, basename="agreements")
+router.register("deadlines", DeadlineViewSet, basename="deadlines")
 router.register("plans", AnnualPlanViewSet, basename="plans")
 router.register("plan-items", PlanItemViewSet, basename="plan-items")
 

@@ -27,6 +27,8 @@ DOMAIN_MODELS = [
     "delegations.event",
     "agreements.agreement",
     "agreements.implementationactivity",
+    "deadlines.consultation",
+    "deadlines.deadline",
     "plans.annualplan",
     "plans.planitem",
 ]
@@ -34,6 +36,9 @@ REFERENCE_MODELS = [
     "agreements.cooperationfield",
     "delegations.pillar",
     "foreignaffairs.reportedfigure",
+    # Managers adjust the deadline rules and enter the days off and make-up working days.
+    "deadlines.rule",
+    "deadlines.calendarday",
 ]
 
 ROLE_PERMISSIONS = {

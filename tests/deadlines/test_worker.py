@@ -1,0 +1,60 @@
+"""A job queued on Redis is run by a real Celery worker (CI runs this with Redis up)."""
+
+import datetime
+import os
+
+import pytest
+import redis
+from celery import Celery
+from celery.contrib.testing.worker import start_worker
+from django.core import mail
+
+from agreements.services import save_agreement
+from foreignaffairs.celery import app as project_app
+from foreignaffairs.deadlines import tasks
+from foreignaffairs.deadlines.models import DigestLog
+from tests.factories import AgreementFactory, UserFactory
+
+BROKER_URL = os.getenv("CELERY_TEST_BROKER_URL", "redis://127.0.0.1:6379/3")
+
+
+def redis_is_up() -> bool:
+    try:
+        return redis.Redis.from_url(BROKER_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture
+def redis_app():
+    """An app configured like the project's (foreignaffairs/celery.py, settings), but sending
+    to Redis instead of running jobs in-process; a separate instance, so that the project's
+    app keeps its in-process settings for the other tests."""
+    if not redis_is_up():
+        if os.getenv("CELERY_TEST_REQUIRE_BROKER") == "1":
+            pytest.fail(f"No Redis at {BROKER_URL}")
+        pytest.skip(f"no Redis at {BROKER_URL}")
+    redis.Redis.from_url(BROKER_URL).flushdb()  # nothing left over from an earlier run
+    worker_app = Celery(project_app.main, set_as_current=False)
+    worker_app.config_from_object("django.conf:settings", namespace="CELERY")
+    worker_app.conf.update(
+        task_always_eager=False, broker_url=BROKER_URL, result_backend=BROKER_URL
+    )
+    yield worker_app
+    worker_app.close()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker's thread reads what the test committed
+def test_the_daily_reminders_run_on_a_real_worker(redis_app):
+    lan = UserFactory(username="lan", email="lan@example.invalid")
+    save_agreement(
+        AgreementFactory(title="MOU với Osaka", signed_on=datetime.date(2026, 3, 2), created_by=lan)
+    )
+
+    with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+        result = redis_app.tasks[tasks.send_reminders.name].delay("2026-03-12")
+        sent = result.get(timeout=60)
+
+    assert sent == 1
+    assert [message.to for message in mail.outbox] == [["lan@example.invalid"]]
+    assert DigestLog.objects.get().user == lan
