@@ -7,7 +7,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from foreignaffairs.core import audit, views
-from foreignaffairs.reports import dashboard, workbook
+from foreignaffairs.reports import comparison, dashboard, period_report, workbook
 
 urlpatterns = [
     # The dashboard asks anonymous visitors to log in, then brings them back to it.
@@ -20,6 +20,9 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.svg"))),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/xlsx/", workbook.dashboard_xlsx, name="dashboard_xlsx"),
+    path("dashboard/period/", comparison.period_page, name="dashboard_period"),
+    path("reports/period.docx", period_report.period_docx_view, name="period_docx"),
+    path("reports/period.xlsx", period_report.period_xlsx_view, name="period_xlsx"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("media/<path:path>", views.private_media, name="private_media"),

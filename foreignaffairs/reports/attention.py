@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agreements.models import DORMANT_AFTER_MONTHS, EXPIRING_WITHIN_DAYS, Agreement
-from delegations.models import Delegation
+from delegations.models import Delegation, Event
 from delegations.scheduling import UPCOMING_WITHIN_DAYS
 from foreignaffairs.reports.admin_links import admin_change_url, admin_list_url
 from foreignaffairs.reports.exchanges import dormant_partners
@@ -81,6 +81,14 @@ ATTENTION_LISTS = [
         {"needs_update": "yes"},
         lambda today: Delegation.objects.needs_update(today).order_by("start_date", "pk"),
         _visit_detail,
+    ),
+    AttentionList(
+        "events_needs_update",
+        gettext_lazy("Sự kiện đã qua ngày nhưng vẫn “Dự kiến”"),
+        Event,
+        {"needs_update": "yes"},
+        lambda today: Event.objects.needs_update(today).order_by("start_date", "pk"),
+        lambda event: str(event.get_status_display()),
     ),
     AttentionList(
         "dormant_agreements",

@@ -20,7 +20,9 @@ from foreignaffairs.core.roles import role_required
 from foreignaffairs.reports import stats
 from foreignaffairs.reports.admin_links import admin_change_url, figure_url
 from foreignaffairs.reports.attention import attention
+from foreignaffairs.reports.comparison import five_years, presets
 from foreignaffairs.reports.models import Metric, ReportedFigure
+from foreignaffairs.reports.periods import Period
 from foreignaffairs.reports.programme import programme_panel
 from foreignaffairs.reports.summary import annual_summary
 
@@ -62,20 +64,29 @@ def select_year(request, today: datetime.date) -> YearSelection:
 # The page ----------------------------------------------------------------------------------
 
 
-def figure_cards(year, figures, previous, reported_rows) -> list[dict]:
-    """One card per yearly figure: value, last year's, the change, the published figures."""
+def figure_cards(
+    year, figures, previous, reported_rows, *, running=False, no_data=False
+) -> list[dict]:
+    """One card per yearly figure: value, last year's (the same period of last year while
+    the year runs), the change, the published figures. A year before the records begin has
+    no data: its cards say so and compare nothing."""
     cards = []
+    previous_label = _("cùng kỳ năm trước") if running else _("năm %(year)s") % {"year": year - 1}
     for figure in stats.FIGURES:
         value = figures[figure.key]
-        before = previous[figure.key] if previous is not None else None
+        before = previous[figure.key] if previous is not None and not no_data else None
         cards.append(
             {
                 "key": figure.key,
                 "label": figure.label,
                 "value": value,
+                "no_data": no_data,
                 "url": figure_url(figure.key, year),
                 "previous": before,
-                "previous_url": figure_url(figure.key, year - 1) if before is not None else None,
+                "previous_label": previous_label,
+                "previous_url": (
+                    figure_url(figure.key, year - 1) if before is not None and not running else None
+                ),
                 "change": stats.change(value, before),
                 "reported": [row for row in reported_rows if row["recorded_key"] == figure.key],
             }
@@ -296,17 +307,34 @@ def year_report(selection: YearSelection, today: datetime.date) -> dict:
     first = min(selection.first_with_data or year, year - 1)
     last = max(selection.last_with_data or year, year)
     by_year = stats.yearly_figures(first, last)
-    has_previous = selection.first_with_data is not None and year > selection.first_with_data
-    previous = by_year[year - 1] if has_previous else None
+    records_from = stats.first_activity_year()
+    no_data = records_from is None or year < records_from
+    has_previous = not no_data and year - 1 >= records_from
     running = year == today.year
+    figures = by_year[year]
+    previous = by_year[year - 1] if has_previous else None
+    if running:
+        # The year so far beside the same days of last year ("cùng kỳ năm trước").
+        so_far = Period(datetime.date(year, 1, 1), today)
+        compared = stats.figures_for_periods([so_far, so_far.previous_year()])
+        figures = compared[0]
+        previous = compared[1] if has_previous else None
     return {
         "year": year,
         "by_year": by_year,
-        "figures": by_year[year],
+        "figures": figures,
         "previous": previous,
+        "no_data": no_data,
+        "records_from": records_from,
         "reported": reported_table(stats.reported_for_year(year), year),
         "running": running,
-        "summary": annual_summary(year, by_year[year], previous, as_of=today if running else None),
+        "summary": annual_summary(
+            year,
+            figures,
+            previous,
+            as_of=today if running else None,
+            records_from=records_from,
+        ),
     }
 
 
@@ -328,7 +356,16 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
         "running": report["running"],
         "today": today,
         "summary": report["summary"],
-        "cards": figure_cards(year, report["figures"], report["previous"], report["reported"]),
+        "cards": figure_cards(
+            year,
+            report["figures"],
+            report["previous"],
+            report["reported"],
+            running=report["running"],
+            no_data=report["no_data"],
+        ),
+        "no_data": report["no_data"],
+        "five_years": five_years(year, report["by_year"], report["records_from"]),
         "reported": report["reported"],
         "charts": charts,
         # The charts over the years, then the selected year's breakdowns (a page each on paper).
@@ -359,4 +396,10 @@ def dashboard(request):
     context = stats_cache.cached(
         "dashboard", selection.year, today, compute=lambda: dashboard_context(selection, today)
     )
-    return render(request, "dashboard/dashboard.html", {**context, "form": selection.form})
+    extra = {
+        "form": selection.form,
+        "presets": presets(today),
+        "period_from": f"{selection.year:04d}-01-01",
+        "period_to": f"{selection.year:04d}-12-31",
+    }
+    return render(request, "dashboard/dashboard.html", {**context, **extra})

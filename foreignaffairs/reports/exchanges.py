@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, ImplementationActivity
+from agreements.models import Status as AgreementStatus
 from delegations.models import Delegation, Event
 from foreignaffairs.core.dates import latest_dates, latest_of, none_since, years_before
 from foreignaffairs.reports.admin_links import admin_change_url
@@ -94,13 +95,15 @@ def partner_timeline(partner: PartnerLocality) -> list[TimelineEntry]:
                 admin_change_url(delegation),
             )
         )
+    today = timezone.localdate()
     for agreement in Agreement.objects.filter(partners=partner):
         entries.append(
             TimelineEntry(
                 agreement.signed_on,
                 agreement.get_kind_display(),
                 agreement.title,
-                agreement.get_status_display(),
+                # What holds today: in force past a non-renewing expiry date reads as expired.
+                str(AgreementStatus(agreement.effective_status_on(today)).label),
                 admin_change_url(agreement),
             )
         )

@@ -54,18 +54,17 @@ class Period:
         return (self.end - self.start).days + 1
 
     def previous_year(self) -> "Period":
-        """The same dates a year earlier (29 February reads as 28 February)."""
-        start = years_before(self.start, 1)
-        end = years_before(self.end, 1)
-        if self.end.month == 2 and self.end.day in (28, 29):
-            end = _month_end(end.year, 2)  # to the end of February, leap year or not
-        return Period(start, end)
+        """The same dates a year earlier ("cùng kỳ năm trước")."""
+        return self.moved(-1)
 
-    def shift_years(self, years: int) -> "Period":
-        period = self
-        for _ in range(years):
-            period = period.previous_year()
-        return period
+    def moved(self, years: int) -> "Period":
+        """The same dates `years` later (earlier when negative); 29 February reads as 28
+        February, and a period ending on the last day of February still does."""
+        start = years_before(self.start, -years)
+        end = years_before(self.end, -years)
+        if self.end.month == 2 and self.end == _month_end(self.end.year, 2):
+            end = _month_end(end.year, 2)
+        return Period(start, end)
 
     def within(self, other: "Period") -> bool:
         return other.start <= self.start and self.end <= other.end

@@ -171,6 +171,28 @@ def data_years(today: datetime.date | None = None) -> tuple[int, int] | None:
     return min(firsts), max(lasts)
 
 
+def activity_years() -> tuple[int, int] | None:
+    """First and last year with a counted visit, hosted event or signed agreement (3 queries).
+
+    The records of the city's activity begin then; partner relationships often go back
+    decades before, so `data_years` starts earlier. Before the first of these years the
+    activity figures are "chưa có số liệu", not zero, and nothing is compared with them.
+    """
+    bounds = [
+        Delegation.objects.completed().aggregate(first=Min("start_date"), last=Max("start_date")),
+        Event.objects.hosted().aggregate(first=Min("start_date"), last=Max("start_date")),
+        Agreement.objects.signed().aggregate(first=Min("signed_on"), last=Max("signed_on")),
+    ]
+    firsts = [b["first"].year for b in bounds if b["first"]]
+    lasts = [b["last"].year for b in bounds if b["last"]]
+    return (min(firsts), max(lasts)) if firsts else None
+
+
+def first_activity_year() -> int | None:
+    years = stats_cache.cached("activity_years", compute=activity_years)
+    return years[0] if years else None
+
+
 def change(current: int, previous: int | None) -> dict:
     """Change against the previous year: difference and percent (None when not comparable)."""
     if previous is None:
@@ -298,8 +320,8 @@ def period_figures(period: Period, origin: str | None = None) -> dict[str, int]:
 def records_begin() -> datetime.date | None:
     """1 January of the first year with any record: before it there is no data ("chưa có
     số liệu"), so nothing is compared with a period before it."""
-    years = stats_cache.cached("data_years", compute=data_years)
-    return datetime.date(years[0], 1, 1) if years else None
+    first = first_activity_year()
+    return datetime.date(first, 1, 1) if first else None
 
 
 def comparable(period: Period, begin: datetime.date | None) -> bool:

@@ -17,11 +17,11 @@ from foreignaffairs.reports.models import Metric
 from foreignaffairs.reports.stats import change
 
 
-def _comparison(current: int, previous: int | None, year: int, unit: str) -> str:
-    """The bracket comparing a figure with the year before, empty when nothing to compare."""
+def _comparison(current: int, previous: int | None, last_year: str, unit: str) -> str:
+    """The bracket comparing a figure with the previous period (`last_year`: "năm 2016",
+    "cùng kỳ năm trước"), empty when nothing to compare."""
     if previous is None:
         return ""
-    last_year = f"năm {year - 1}"
     if current == previous:
         return f" (bằng {last_year})"
     if current == 0:
@@ -36,29 +36,84 @@ def _comparison(current: int, previous: int | None, year: int, unit: str) -> str
     return f" ({direction} {amount} so với {last_year})"
 
 
+TOTAL = "tổng số địa phương nước ngoài có quan hệ với Thành phố"
+
+
+def _partner_clause(total: int, before: int | None, new: int) -> tuple[str, bool]:
+    """What happened to the partner relationships, and whether the clause ("nâng tổng số …
+    lên N") may continue the agreements clause. "Nâng … lên" only when the total rose and
+    nothing ended; one added and one ended leaves the total as it was, and says so."""
+    if before is None:
+        if not total:
+            return "chưa có quan hệ với địa phương nước ngoài nào", False
+        if new:
+            return f"thiết lập quan hệ với {vi_number(new)} địa phương mới; {TOTAL} là " + (
+                f"{vi_number(total)}"
+            ), False
+        return f"{TOTAL} là {vi_number(total)}", False
+    ended = max(0, before + new - total)
+    changes = []
+    if new:
+        changes.append(f"thiết lập quan hệ với {vi_number(new)} địa phương mới")
+    if ended:
+        changes.append(f"{vi_number(ended)} quan hệ chấm dứt")
+    if total > before and not ended:
+        return f"nâng {TOTAL} lên {vi_number(total)}", True
+    if total > before:
+        return ", ".join(changes) + f", nâng {TOTAL} lên {vi_number(total)}", False
+    if total == before:
+        if changes:
+            return ", ".join(changes) + f"; {TOTAL} vẫn là {vi_number(total)}", False
+        if not total:
+            return "chưa có quan hệ với địa phương nước ngoài nào", False
+        return f"{TOTAL} là {vi_number(total)}", False
+    return ", ".join(changes) + (
+        f"; {TOTAL} còn {vi_number(total)} (trước đó: {vi_number(before)})"
+    ), False
+
+
 def annual_summary(
     year: int,
     figures: Mapping[str, int],
     previous: Mapping[str, int] | None = None,
     as_of: datetime.date | None = None,
+    records_from: int | None = None,
 ) -> str:
     """The paragraph for `year`.
 
     `previous` holds the figures of the year before, or None when there are no records to
     compare with. `as_of` is given while the year is still running: the paragraph then says
-    "so far" and makes no comparison, since part of a year is not comparable with a whole one.
+    "so far", and `previous` must then be the same part of last year ("cùng kỳ năm trước"),
+    never the whole of it. A year before `records_from` (the first year with records) has no
+    data: it says so rather than "nothing happened".
     """
+    if records_from is not None and year < records_from:
+        return (
+            f"Năm {year}, chưa có số liệu về hoạt động đối ngoại của Thành phố (hồ sơ bắt đầu "
+            f"từ năm {records_from})."
+        )
     if as_of is not None:
-        opening = f"Từ đầu năm {year} đến ngày {as_of:%d/%m/%Y}"
-        previous = None
-    else:
-        opening = f"Năm {year}"
+        return period_summary(
+            f"Từ đầu năm {year} đến ngày {as_of:%d/%m/%Y}", figures, previous, "cùng kỳ năm trước"
+        )
+    return period_summary(f"Năm {year}", figures, previous, f"năm {year - 1}")
+
+
+def period_summary(
+    opening: str,
+    figures: Mapping[str, int],
+    previous: Mapping[str, int] | None,
+    against: str,
+) -> str:
+    """The paragraph for any period: `opening` names it ("Trong 6 tháng đầu năm 2012"),
+    `previous` holds the figures of the period compared with, which `against` names
+    ("cùng kỳ năm 2011"), or is None when there is nothing to compare with."""
     if not any(figures.values()):
         return f"{opening}, chưa ghi nhận hoạt động đối ngoại nào của Thành phố."
 
     def compared(key: str, unit: str) -> str:
         before = previous.get(key) if previous is not None else None
-        return _comparison(figures[key], before, year, unit)
+        return _comparison(figures[key], before, against, unit)
 
     # Each clause: its text, and whether it starts with a verb that takes the leading "đã".
     clauses: list[tuple[str, bool]] = []
@@ -120,19 +175,9 @@ def annual_summary(
     partners_before = (
         previous.get(Metric.PARTNER_LOCALITIES_TOTAL) if previous is not None else None
     )
-    grew = figures[Metric.NEW_PARTNER_LOCALITIES] > 0 or (
-        partners_before is not None and partners > partners_before
+    partner_clause, continues = _partner_clause(
+        partners, partners_before, figures[Metric.NEW_PARTNER_LOCALITIES]
     )
-    if partners and grew:
-        partner_clause = (
-            f"nâng tổng số địa phương nước ngoài có quan hệ với Thành phố lên {vi_number(partners)}"
-        )
-    elif partners:
-        partner_clause = (
-            f"tổng số địa phương nước ngoài có quan hệ với Thành phố là {vi_number(partners)}"
-        )
-    else:
-        partner_clause = "chưa có quan hệ với địa phương nước ngoài nào"
 
     # "đã" once, before the first thing that was done, as the reports write it.
     for index, (text, takes_da) in enumerate(clauses):
@@ -141,5 +186,5 @@ def annual_summary(
             break
     body = "; ".join(text for text, _ in clauses)
     # "..., nâng tổng số ... lên 48" continues the agreements clause; otherwise a new clause.
-    separator = ", " if partners and grew and signed else "; "
+    separator = ", " if continues and signed else "; "
     return f"{opening}, Thành phố {body}{separator}{partner_clause}."

@@ -54,25 +54,41 @@ def year_workbook(report: dict) -> Workbook:
     sheet.row_dimensions[3].height = 90
     sheet.append([])
     rows = []
-    for card in figure_cards(year, figures, previous, report["reported"]):
-        published = [row["figure"] for row in card["reported"]]
+    cards = figure_cards(
+        year,
+        figures,
+        previous,
+        report["reported"],
+        running=report["running"],
+        no_data=report["no_data"],
+    )
+    for card in cards:
+        published = card["reported"]
         rows.append(
             [
                 str(card["label"]),
-                card["value"],
+                _("chưa có số liệu") if card["no_data"] else card["value"],
                 card["previous"],
                 card["change"]["difference"],
                 card["change"]["percent"],
-                "; ".join(_published_text(figure, card["key"]) for figure in published) or None,
-                "; ".join(figure.source for figure in published) or None,
+                "; ".join(_published_text(row, card["key"]) for row in published) or None,
+                "; ".join(row["citation"] for row in published) or None,
             ]
         )
     _write_table(
         sheet,
         [
             _("Chỉ tiêu"),
-            _("Năm %(year)s") % {"year": year},
-            _("Năm %(year)s") % {"year": year - 1},
+            (
+                _("Năm %(year)s đến %(day)s")
+                % {
+                    "year": year,
+                    "day": formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT"),
+                }
+                if report["running"]
+                else _("Năm %(year)s") % {"year": year}
+            ),
+            str(cards[0]["previous_label"]).capitalize() if cards else "",
             _("Tăng/giảm"),
             _("Tăng/giảm (%)"),
             _("Số liệu công bố"),
@@ -103,7 +119,7 @@ def year_workbook(report: dict) -> Workbook:
                 row["figure"].get_qualifier_display(),
                 row["recorded"],
                 row["completeness"],
-                row["figure"].source,
+                row["citation"],
                 row["figure"].quote,
             ]
             for row in report["reported"]
@@ -113,12 +129,21 @@ def year_workbook(report: dict) -> Workbook:
     return workbook
 
 
-def _published_text(figure: ReportedFigure, key: str) -> str:
-    """ "155", or "21 (Đoàn lãnh đạo Thành phố đi nước ngoài)" when the published metric is
-    narrower than the recorded figure it stands beside."""
-    if figure.metric == key:
-        return str(figure.display_value)
-    return f"{figure.display_value} ({figure.get_metric_display()})"
+def _published_text(row: dict, key: str) -> str:
+    """ "155"; "21 (Đoàn lãnh đạo Thành phố đi nước ngoài: định nghĩa khác)" when the
+    published metric is not the recorded figure it stands beside; a figure over another
+    period than the year carries that period and the count recorded over it:
+    "47 (01/01/2012 – 30/06/2012; ghi nhận cùng kỳ 47)"."""
+    figure: ReportedFigure = row["figure"]
+    notes = []
+    if figure.metric != key:
+        notes.append(_("%(metric)s: định nghĩa khác") % {"metric": figure.get_metric_display()})
+    if not row["whole_year"]:
+        notes.append(figure.period_label)
+        if row["recorded"] is not None:
+            notes.append(_("ghi nhận cùng kỳ %(n)s") % {"n": row["recorded"]})
+    text = str(figure.display_value)
+    return f"{text} ({'; '.join(str(note) for note in notes)})" if notes else text
 
 
 @require_GET

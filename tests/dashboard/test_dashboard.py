@@ -10,7 +10,13 @@ from delegations.scheduling import UPCOMING_WITHIN_DAYS
 from foreignaffairs.reports import stats
 from foreignaffairs.reports.attention import ATTENTION_LISTS, ATTENTION_SHOWN
 from partners.models import DORMANT_AFTER_YEARS
-from tests.factories import AgreementFactory, DelegationFactory, ReportedFigureFactory
+from tests.factories import (
+    AgreementFactory,
+    DelegationFactory,
+    EventFactory,
+    PartnerLocalityFactory,
+    ReportedFigureFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -467,13 +473,66 @@ def test_attention_titles_state_the_thresholds_the_lists_apply(language, expecte
     assert {key: titles[key] for key in expected} == expected
 
 
-def test_the_running_year_is_marked_as_so_far_and_not_compared_in_the_summary(leader_client):
-    today = datetime.date.today()
-    DelegationFactory(start_date=datetime.date(today.year - 1, 3, 1))
+def test_the_running_year_is_compared_with_the_same_period_of_last_year(leader_client):
+    today = timezone.localdate()
+    DelegationFactory(start_date=datetime.date(today.year - 1, 1, 1))
+    # Last year after today's date: the whole of last year, not the same period.
+    later = datetime.date(today.year - 1, 12, 31)
+    if later > today.replace(year=today.year - 1):
+        DelegationFactory(start_date=later)
+    DelegationFactory(start_date=datetime.date(today.year, 1, 1))
     DelegationFactory(start_date=today)
     response = leader_client.get(URL, {"year": today.year})
     html = response.content.decode()
     assert f"Năm {today.year} chưa kết thúc" in html
+    assert "so sánh với cùng kỳ năm trước" in html
     assert response.context["summary"].startswith(
-        f"Từ đầu năm {today.year} đến ngày {today:%d/%m/%Y}, Thành phố đã đón 1 đoàn khách quốc tế;"
+        f"Từ đầu năm {today.year} đến ngày {today:%d/%m/%Y}, Thành phố đã đón 2 đoàn khách quốc "
+        "tế (tăng 100% so với cùng kỳ năm trước);"
     )
+    incoming = visible_text(card_html(response, "incoming_delegations"))
+    assert "▲ +1 (+100%) cùng kỳ năm trước: 1" in incoming
+
+
+def test_a_year_before_the_records_begin_has_no_data(leader_client):
+    PartnerLocalityFactory(established_on=datetime.date(1995, 5, 1))
+    DelegationFactory(start_date=datetime.date(2012, 3, 1))
+    response = leader_client.get(URL, {"year": 1995})
+    assert response.context["summary"].startswith("Năm 1995, chưa có số liệu")
+    assert "chưa đón" not in response.context["summary"]
+    incoming = visible_text(card_html(response, "incoming_delegations"))
+    assert "chưa có số liệu" in incoming
+    first = leader_client.get(URL, {"year": 2012})
+    assert "so với năm 2011" not in first.context["summary"]
+    assert first.context["cards"][0]["previous"] is None
+
+
+def test_the_attention_lists_are_not_printed_with_a_past_year(leader_client):
+    DelegationFactory(start_date=datetime.date(2017, 3, 1))
+    past = leader_client.get(URL, {"year": 2017}).content.decode()
+    assert re.search(r'<section class="attention no-print"', past)
+
+
+def test_an_event_still_planned_after_its_date_needs_attention(leader_client):
+    today = timezone.localdate()
+    EventFactory(
+        title="Hội nghị chưa cập nhật", status="planned", start_date=today - datetime.timedelta(1)
+    )
+    EventFactory(title="Hội nghị sắp tới", status="planned", start_date=today)
+    section = attention_section(leader_client.get(URL), "events_needs_update")
+    assert section["count"] == 1
+    assert section["items"][0]["title"].startswith("Hội nghị chưa cập nhật")
+    assert "needs_update=yes" in section["url"]
+
+
+def test_international_organisations_are_not_unknown_in_the_charts(leader_client):
+    DelegationFactory(
+        start_date=datetime.date(2017, 3, 1), country="", level="international_organization"
+    )
+    charts = {
+        chart["key"]: chart
+        for chart in leader_client.get(URL, {"year": 2017}).context["charts"]["charts"]
+    }
+    assert charts["continent"]["labels"] == ["Tổ chức quốc tế"]
+    assert charts["country"]["labels"] == ["Tổ chức quốc tế"]
+    assert "Không rõ" not in str(charts)

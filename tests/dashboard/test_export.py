@@ -1,3 +1,4 @@
+import datetime
 from io import BytesIO
 
 import pytest
@@ -72,7 +73,7 @@ def test_the_excel_file_puts_the_published_figure_and_its_source_beside_the_coun
     assert incoming[1] == 3  # the recorded count, the published one is not added
     assert incoming[5:] == ("155", "Báo cáo 2017")
     outgoing = rows["Đoàn Thành phố đi nước ngoài"]
-    assert outgoing[5] == "21 (Đoàn lãnh đạo Thành phố đi nước ngoài)"
+    assert outgoing[5] == "21 (Đoàn lãnh đạo Thành phố đi nước ngoài: định nghĩa khác)"
 
     published = workbook["Số liệu công bố"]
     lines = list(published.iter_rows(values_only=True))
@@ -118,3 +119,28 @@ def test_a_source_typed_as_a_formula_is_written_as_text(leader_client, small_dat
     incoming = figure_rows(workbook)["Đoàn quốc tế đến Thành phố"]
     # The leading apostrophe keeps Excel and LibreOffice from running it.
     assert incoming[6] == '\'=HYPERLINK("http://x","Báo cáo")'
+
+
+def test_a_published_figure_over_part_of_the_year_carries_its_period_and_its_own_count(
+    leader_client,
+):
+    DelegationFactory(start_date=datetime.date(2012, 3, 1))
+    DelegationFactory(start_date=datetime.date(2012, 9, 1))
+    ReportedFigureFactory(
+        metric="incoming_delegations",
+        period_start=datetime.date(2012, 1, 1),
+        period_end=datetime.date(2012, 6, 30),
+        value=47,
+        source="004_217977520d7b61e9.txt — “Sở Ngoại vụ Tp. Hồ Chí Minh” (đăng ngày 29/08/2012)",
+    )
+    _, workbook = download(leader_client, 2012)
+    incoming = figure_rows(workbook)["Đoàn quốc tế đến Thành phố"]
+    assert incoming[1] == 2  # the whole year
+    assert incoming[5] == "47 (01/01/2012 – 30/06/2012; ghi nhận cùng kỳ 1)"
+    assert "004_217977520d7b61e9.txt" not in incoming[6]
+    assert incoming[6] == (
+        "“Sở Ngoại vụ Tp. Hồ Chí Minh: Chuyển biến tích cực từ nhận thức đến hành động”, "
+        "TG&VN, 29/08/2012"
+    )
+    published = list(workbook.worksheets[1].iter_rows(values_only=True))
+    assert not any("004_217977520d7b61e9.txt" in str(cell) for row in published for cell in row)

@@ -46,7 +46,7 @@ def test_a_year_without_a_previous_year_makes_no_comparison():
 
 def test_nothing_signed_says_so_without_in_which_zero():
     figures = FIGURES_2017 | {"agreements_signed": 0, "new_relationship_agreements": 0}
-    text = annual_summary(2017, figures)
+    text = annual_summary(2017, figures, FIGURES_2016)
     assert "chưa ký văn bản hợp tác quốc tế nào" in text
     assert "trong đó có 0" not in text
     # With no agreement clause to continue, the partner total starts a clause of its own.
@@ -60,8 +60,8 @@ def test_no_high_level_delegation_leaves_out_in_which_zero():
 
 
 def test_signed_agreements_without_new_relationships_leave_out_in_which_zero():
-    text = annual_summary(2017, FIGURES_2017 | {"new_relationship_agreements": 0})
-    assert "ký 12 văn bản hợp tác quốc tế, nâng tổng số" in text
+    text = annual_summary(2017, FIGURES_2017 | {"new_relationship_agreements": 0}, FIGURES_2016)
+    assert "ký 12 văn bản hợp tác quốc tế (tăng 33,3% so với năm 2016), nâng tổng số" in text
 
 
 def test_no_incoming_delegation_moves_the_leading_da_to_the_first_thing_done():
@@ -101,10 +101,41 @@ def test_a_year_with_only_zero_figures_says_nothing_was_recorded():
     )
 
 
-def test_a_running_year_says_so_far_and_compares_nothing():
+def test_a_running_year_compares_with_the_same_period_of_last_year():
     text = annual_summary(2026, FIGURES_2017, FIGURES_2016, as_of=datetime.date(2026, 3, 5))
-    assert text.startswith("Từ đầu năm 2026 đến ngày 05/03/2026, Thành phố đã đón 155 đoàn")
-    assert "so với" not in text
+    assert text.startswith(
+        "Từ đầu năm 2026 đến ngày 05/03/2026, Thành phố đã đón 155 đoàn khách quốc tế "
+        "(tăng 25% so với cùng kỳ năm trước)"
+    )
+    assert "so với năm 2025" not in text
+
+
+def test_a_year_before_the_records_begin_has_no_data_and_no_comparison():
+    text = annual_summary(1995, NOTHING, NOTHING, records_from=2012)
+    assert text == (
+        "Năm 1995, chưa có số liệu về hoạt động đối ngoại của Thành phố (hồ sơ bắt đầu từ năm "
+        "2012)."
+    )
+    assert "chưa đón" not in text
+
+
+def test_one_partner_added_and_one_ended_does_not_raise_the_total():
+    figures = FIGURES_2017 | {"new_partner_localities": 1, "partner_localities_total": 5}
+    text = annual_summary(2017, figures, FIGURES_2016 | {"partner_localities_total": 5})
+    assert "nâng" not in text
+    assert text.endswith(
+        "thiết lập quan hệ với 1 địa phương mới, 1 quan hệ chấm dứt; tổng số địa phương nước "
+        "ngoài có quan hệ với Thành phố vẫn là 5."
+    )
+
+
+def test_a_total_that_fell_says_what_ended():
+    figures = FIGURES_2017 | {"new_partner_localities": 0, "partner_localities_total": 43}
+    text = annual_summary(2017, figures, FIGURES_2016)
+    assert text.endswith(
+        "1 quan hệ chấm dứt; tổng số địa phương nước ngoài có quan hệ với Thành phố còn 43 "
+        "(trước đó: 44)."
+    )
 
 
 def test_numbers_are_written_the_vietnamese_way():
