@@ -251,7 +251,12 @@ class OriginConfirmImportForm(ConfirmImportForm):
 
 
 class ExportForm(SelectableFieldsExportForm):
-    """The export form, listing columns by their Vietnamese (or English) header."""
+    """The export form, listing columns by their Vietnamese (or English) header, with Excel
+    chosen (the first of `DomainAdmin.formats`)."""
+
+    def __init__(self, formats, *args, **kwargs):
+        super().__init__(formats, *args, **kwargs)
+        self.fields["format"].initial = "0"
 
     def _get_field_label(self, resource, field_name):
         return resource.fields[field_name].column_name
@@ -370,6 +375,17 @@ class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
         name = file_name(_("mẫu %(records)s") % {"records": self.model._meta.verbose_name_plural})
         response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response
+
+    def init_request_context_data(self, request, form):
+        """The export page says how many records the file will hold (the list's filters)."""
+        context = super().init_request_context_data(request, form)
+        counted = self.get_export_queryset(request).order_by()[: COUNT_CAP + 1].count()
+        context["export_count"] = (
+            _("hơn %(n)s") % {"n": vi_number(COUNT_CAP)}
+            if counted > COUNT_CAP
+            else vi_number(counted)
+        )
+        return context
 
     def get_export_data(self, file_format, request, queryset, **kwargs):
         """import-export's, with native values (dates as dates) for every binary format, also

@@ -80,8 +80,23 @@ def test_xlsx_has_real_dates_numbers_and_vietnamese_headers(token_client, visits
     assert columns["Tên đoàn"] == "Đoàn Thống đốc Ô-xa-ca"
     assert columns["Ngày bắt đầu"] == datetime.datetime(2017, 3, 10)
     assert columns["Số thành viên"] == 12
-    assert columns["Đoàn cấp cao"] is False
     assert columns["Tên quốc gia"] == "Nhật Bản"
+
+
+def test_a_file_for_people_has_vietnamese_values_not_codes(token_client, visits):
+    response = token_client.get("/api/v1/delegations/?format=xlsx&headers=vi&ordering=id")
+
+    workbook = load_workbook(io.BytesIO(response.content))
+    header, first, *_rest = xlsx_rows(response)
+    columns = dict(zip(header, first, strict=True))
+    assert workbook.active.title == "Đoàn vào, đoàn ra"
+    assert columns["Chiều đoàn"] == "Đoàn vào"
+    assert columns["Tình trạng"] == "Đã thực hiện"
+    assert columns["Đoàn cấp cao"] == "Không"
+    assert columns["Quốc gia"] == "Nhật Bản"
+    csv_columns = csv_rows(token_client.get("/api/v1/delegations/?format=csv&headers=vi"))
+    direction = csv_columns[0].index("Chiều đoàn")
+    assert {row[direction] for row in csv_columns[1:]} == {"Đoàn vào", "Đoàn ra"}
 
 
 def test_lists_are_joined_in_one_cell(token_client, db):

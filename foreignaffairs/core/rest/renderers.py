@@ -1,9 +1,10 @@
 """CSV and Excel exports of the API lists: `?format=csv` and `?format=xlsx`.
 
 The columns are the fields of the list's serializer, in its order, so an export always has
-the same columns as the JSON. `&headers=vi` puts the Vietnamese field names in the header
-row instead of the field codes. Values stay as in the JSON (choice codes, ISO dates in CSV,
-lists joined with "; "); in Excel, dates are real date cells shown dd/mm/yyyy.
+the same columns as the JSON. `&headers=vi` makes a file for people: the Vietnamese field names
+in the header row and Vietnamese values (choice labels and country names instead of codes,
+"Có"/"Không", a Vietnamese sheet name). Otherwise values stay as in the JSON (choice codes, ISO
+dates in CSV, lists joined with "; "). In Excel, dates are real date cells shown dd/mm/yyyy.
 
 The views hand these renderers an iterator of rows (every matching record, fetched in
 chunks), never a page: see `foreignaffairs.core.rest.views.RecordViewSet.list`.
@@ -13,7 +14,7 @@ import csv
 import datetime
 import io
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone, translation
 from django.utils.text import capfirst
@@ -27,6 +28,7 @@ from foreignaffairs.core.text import without_control_characters
 EXPORT_FORMATS = ("csv", "xlsx")
 HEADER_CHOICES = ("code", "vi")  # field codes as in the JSON, or Vietnamese field names
 LIST_SEPARATOR = "; "
+YES, NO = "Có", "Không"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,16 @@ class Column:
     name: str
     label: str
     is_date: bool
+    # Code -> Vietnamese label, for a choice (or a list of choices); empty for other fields.
+    choices: dict = field(default_factory=dict)
+
+
+def choice_labels(serializer_field) -> dict:
+    if isinstance(serializer_field, serializers.ListField):
+        serializer_field = serializer_field.child
+    if isinstance(serializer_field, serializers.ChoiceField):
+        return {code: str(label) for code, label in serializer_field.choices.items()}
+    return {}
 
 
 def export_columns(serializer: serializers.Serializer) -> list[Column]:
@@ -41,12 +53,31 @@ def export_columns(serializer: serializers.Serializer) -> list[Column]:
         return [
             Column(
                 name=name,
-                label=capfirst(str(field.label or name)),
-                is_date=isinstance(field, serializers.DateField),
+                label=capfirst(str(serializer_field.label or name)),
+                is_date=isinstance(serializer_field, serializers.DateField),
+                choices=choice_labels(serializer_field),
             )
-            for name, field in serializer.fields.items()
-            if not field.write_only
+            for name, serializer_field in serializer.fields.items()
+            if not serializer_field.write_only
         ]
+
+
+def in_vietnamese(column: Column, value):
+    """A value as people read it: the label of a code, "Có"/"Không" for a yes/no."""
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, list | tuple):
+        return [in_vietnamese(column, item) for item in value]
+    if isinstance(value, str) and value in column.choices:
+        return column.choices[value]
+    return value
+
+
+def sheet_title(view) -> str:
+    """The model's Vietnamese plural, within Excel's 31 characters and allowed letters."""
+    with translation.override("vi"):
+        title = capfirst(str(view.get_queryset().model._meta.verbose_name_plural))
+    return "".join(" " if letter in "[]:*?/\\" else letter for letter in title)[:31]
 
 
 def as_text(value) -> str:
@@ -79,6 +110,12 @@ class TabularRenderer(renderers.BaseRenderer):
         vietnamese = request.query_params.get("headers") == "vi"
         header = [column.label if vietnamese else column.name for column in columns]
         rows: Iterable[Mapping] = [data] if isinstance(data, Mapping) else data
+        if vietnamese:
+            rows = (
+                {column.name: in_vietnamese(column, row.get(column.name)) for column in columns}
+                for row in rows
+            )
+        self.sheet_title = sheet_title(view) if vietnamese else "data"
         filename = f"{view.basename}-{timezone.localdate():%Y-%m-%d}.{self.format}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return self.write(header, columns, rows)
@@ -112,7 +149,7 @@ class XLSXRenderer(TabularRenderer):
     def write(self, header, columns, rows):
         # Write-only mode streams rows to a temporary file instead of keeping cells in memory.
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("data")
+        sheet = workbook.create_sheet(self.sheet_title)
         sheet.append(header)
         for row in rows:
             sheet.append([self.cell(sheet, column, row.get(column.name)) for column in columns])

@@ -33,8 +33,9 @@ EXPORT_PARAMETERS = [
         str,
         enum=list(HEADER_CHOICES),
         description=_(
-            "Dòng tiêu đề của tệp xuất: `code` (mặc định, tên trường như JSON) hoặc `vi` "
-            "(tên trường tiếng Việt)."
+            "Tệp xuất cho chương trình hay cho người đọc: `code` (mặc định: tên trường và mã "
+            "như JSON) hoặc `vi` (tên trường, nhãn giá trị, tên quốc gia, Có/Không bằng tiếng "
+            "Việt)."
         ),
     ),
 ]
