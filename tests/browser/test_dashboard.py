@@ -161,7 +161,7 @@ def wait_for_charts(page):
 
 
 def card_value(page, key: str) -> str:
-    return page.locator(f'[data-figure="{key}"] .card-value').inner_text().strip()
+    return page.locator(f'article.card[data-figure="{key}"] .card-value').inner_text().strip()
 
 
 def blank_canvases(page) -> list[str]:
@@ -256,10 +256,12 @@ def test_a_leader_reads_the_year_switches_it_and_prints_it(leader, page, artifac
     assert card_value(page, "agreements_signed") == "12"
     assert card_value(page, "new_relationship_agreements") == "4"
     assert card_value(page, "partner_localities_total") == "48"
-    incoming = page.locator('[data-figure="incoming_delegations"]').inner_text()
+    incoming = page.locator('article.card[data-figure="incoming_delegations"]').inner_text()
     assert "+26 (+21%)" in incoming
     assert "ghi nhận 150 / công bố 155" in incoming
-    assert "nguồn: 001_e37889e8850a963b.txt" in incoming
+    # A citation of the article, not the name of the stored file.
+    assert "nguồn: Bài về Hội nghị tổng kết công tác đối ngoại năm 2017" in incoming
+    assert ".txt" not in incoming
     assert "Năm 2017, Thành phố đã đón 150 đoàn khách quốc tế (tăng 21% so với năm 2016)" in (
         page.locator(".summary").inner_text()
     )
