@@ -45,6 +45,7 @@ COLUMNS = [
     "host_role",
     "purpose",
     "pillars",
+    "origin",
 ]
 PAGE = """
     SELECT d.id, d.title, d.direction, d.level, d.country, d.partner_id, d.organization,
@@ -52,7 +53,8 @@ PAGE = """
            d.status, d.host_role, d.purpose,
            ARRAY(SELECT p.pillar_id FROM delegations_delegation_pillars p
                  JOIN delegations_pillar pi ON pi.code = p.pillar_id
-                 WHERE p.delegation_id = d.id ORDER BY pi."order", pi.code)
+                 WHERE p.delegation_id = d.id ORDER BY pi."order", pi.code),
+           d.origin
     FROM delegations_delegation d
     ORDER BY d.start_date DESC, d.id DESC
     LIMIT %s
