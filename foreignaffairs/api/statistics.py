@@ -13,7 +13,7 @@ from foreignaffairs.core import stats_cache
 from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR, years_before
 from foreignaffairs.core.origins import Origin
 from foreignaffairs.core.rest.permissions import DepartmentReadStaffWrite, HoldsRole
-from foreignaffairs.reports import stats
+from foreignaffairs.reports import published, stats
 from foreignaffairs.reports.citations import citation
 from foreignaffairs.reports.models import Metric, Qualifier
 from foreignaffairs.reports.periods import MAX_PERIOD_YEARS, Period
@@ -114,8 +114,8 @@ def reported_value(figure) -> dict:
         "qualifier": figure.qualifier,
         "source": citation(figure.source),
         "metric": figure.metric,
-        "same_definition": stats.same_definition(figure.metric),
-        "definition_note": str(stats.DEFINITION_NOTES.get(figure.metric, "")),
+        "same_definition": published.same_definition(figure.metric),
+        "definition_note": str(published.DEFINITION_NOTES.get(figure.metric, "")),
     }
 
 
@@ -188,7 +188,7 @@ class StatsView(APIView):
 
 def yearly_data(first: int, last: int, origin: str | None = None) -> dict:
     figures = stats.yearly_figures(first, last, origin)
-    reported = stats.reported_by_year(first, last)
+    reported = published.reported_by_year(first, last)
     rows = [
         {
             "year": year,
@@ -404,7 +404,7 @@ def period_data(period: Period, breakdowns: list[str], today, origin=None) -> di
             "completeness": row["completeness"],
             "quote": row["figure"].quote,
         }
-        for row in stats.reported_in_period(period)
+        for row in published.reported_in_period(period)
     ]
     previous = None
     if comparison["previous"] is not None:

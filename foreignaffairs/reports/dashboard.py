@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 
 from foreignaffairs.core import stats_cache
 from foreignaffairs.core.roles import role_required
-from foreignaffairs.reports import stats
+from foreignaffairs.reports import published, stats
 from foreignaffairs.reports.admin_links import admin_change_url, figure_url
 from foreignaffairs.reports.attention import attention
 from foreignaffairs.reports.comparison import five_years, presets
@@ -115,7 +115,7 @@ def recorded_url(row: dict, year: int) -> str | None:
 
 
 def reported_table(reported_rows, year) -> list[dict]:
-    """`stats.reported_for_year` rows with their links, and whether they cover the year."""
+    """`published.reported_for_year` rows with their links, and whether they cover the year."""
     return [
         row
         | {
@@ -326,7 +326,7 @@ def year_report(selection: YearSelection, today: datetime.date) -> dict:
         "previous": previous,
         "no_data": no_data,
         "records_from": records_from,
-        "reported": reported_table(stats.reported_for_year(year), year),
+        "reported": reported_table(published.reported_for_year(year), year),
         "running": running,
         "summary": annual_summary(
             year,
@@ -348,7 +348,7 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
         else []
     )
     reported_by_year = (
-        stats.reported_by_year(trend_years[0], trend_years[-1]) if trend_years else {}
+        published.reported_by_year(trend_years[0], trend_years[-1]) if trend_years else {}
     )
     charts = chart_data(year, report["by_year"], trend_years, reported_by_year)
     return {

@@ -33,7 +33,7 @@ from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR, years_before
 from foreignaffairs.core.roles import role_required
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE, formula_safe
 from foreignaffairs.core.text import vi_number, vi_percent
-from foreignaffairs.reports import stats
+from foreignaffairs.reports import published, stats
 from foreignaffairs.reports.periods import MAX_PERIOD_YEARS, Period
 from foreignaffairs.reports.summary import period_summary
 
@@ -139,7 +139,7 @@ def build_report(period: Period, today: datetime.date) -> PeriodReport:
         agreements_total=figures["agreements_signed"],
         visits=list(visits[:LISTED]),
         visits_total=figures["high_level_delegations"],
-        reported=stats.reported_in_period(period),
+        reported=published.reported_in_period(period),
     )
 
 

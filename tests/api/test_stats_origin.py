@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from foreignaffairs.core.origins import Origin
-from foreignaffairs.reports import stats
+from foreignaffairs.reports import published, stats
 from foreignaffairs.reports.periods import Period
 from tests.factories import (
     AgreementFactory,
@@ -63,7 +63,7 @@ def test_published_figures_before_the_merger_compare_with_the_former_city():
     DelegationFactory(start_date=datetime.date(2017, 3, 1))
     DelegationFactory(start_date=datetime.date(2017, 4, 1), origin=BD)
     ReportedFigureFactory(value=155)
-    [row] = stats.reported_for_year(2017)
+    [row] = published.reported_for_year(2017)
     assert row["recorded"] == 1
 
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from delegations.models import DelegationMember
-from foreignaffairs.reports import stats
+from foreignaffairs.reports import published, stats
 from foreignaffairs.reports.periods import Period
 from tests.dashboard.conftest import day
 from tests.factories import (
@@ -125,9 +125,9 @@ def test_a_period_ends_on_or_after_its_start():
 @pytest.mark.parametrize(("recorded", "shown"), [(157, 100), (155, 100), (154, 99), (3, 2)])
 def test_completeness_is_never_above_100_nor_100_before_complete(recorded, shown):
     figure = ReportedFigureFactory.build(value=155)
-    assert stats.completeness(recorded, figure) == shown
+    assert published.completeness(recorded, figure) == shown
 
 
 def test_completeness_is_not_given_for_another_definition():
     figure = ReportedFigureFactory.build(metric="outgoing_leader_delegations", value=21)
-    assert stats.completeness(21, figure) is None
+    assert published.completeness(21, figure) is None

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from agreements.models import Agreement
 from delegations.models import Delegation, Event
-from foreignaffairs.reports import stats
+from foreignaffairs.reports import published, stats
 from foreignaffairs.reports.exchanges import dormant_partners
 from foreignaffairs.reports.models import Qualifier, ReportedFigure
 from plans.models import AnnualPlan, ItemState, PlanItem
@@ -26,7 +26,7 @@ def compared_figures(qualifier):
     return [
         row
         for year in sorted(years)
-        for row in stats.reported_for_year(year)
+        for row in published.reported_for_year(year)
         if row["figure"].qualifier == qualifier and row["recorded"] is not None
     ]
 

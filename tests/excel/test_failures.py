@@ -5,7 +5,7 @@ from django.contrib.admin.models import LogEntry
 from django.db import DatabaseError
 
 from delegations.models import Delegation
-from foreignaffairs.core.spreadsheets.resources import NaturalKeyLoader
+from foreignaffairs.core.spreadsheets.matching import NaturalKeyLoader
 from partners.models import PartnerLocality
 from tests.excel.conftest import DELEGATION_HEADERS
 from tests.excel.rows import CHILE

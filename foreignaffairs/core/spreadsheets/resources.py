@@ -9,25 +9,21 @@ history kept for bulk writes, headers in Vietnamese or English.
   history kept for bulk writes; `created_by` set to the importing user.
 """
 
-import logging
-import zlib
-
-from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import DatabaseError, IntegrityError, connections, models, transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
-from django.utils.encoding import force_str
-from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from import_export import resources, results, widgets
+from import_export import resources, widgets
 from import_export.fields import Field
-from import_export.instance_loaders import BaseInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from foreignaffairs.core import search, stats_cache
 from foreignaffairs.core.origins import Origin, check_origin
 from foreignaffairs.core.spreadsheets.cells import formula_safe
+from foreignaffairs.core.spreadsheets.feedback import ChangesDiff, ImportProblem
+from foreignaffairs.core.spreadsheets.locks import hold_import_lock
+from foreignaffairs.core.spreadsheets.matching import NaturalKeyLoader, key_part
 from foreignaffairs.core.spreadsheets.widgets import (
     CountryWidget,
     TextWidget,
@@ -52,161 +48,6 @@ def model_column(model, name: str, widget) -> Field:
         widget=widget,
         default=model._meta.get_field(name).default,
     )
-
-
-# Matching rows to records ------------------------------------------------------------------
-
-
-def key_part(value, is_text: bool):
-    """One part of a natural key, compared the way staff think: free text ignoring case,
-    diacritics and spacing; codes, dates and countries exactly."""
-    if hasattr(value, "code"):  # a django-countries Country
-        return value.code
-    if is_text and isinstance(value, str):
-        return fold(value)
-    return value
-
-
-class NaturalKeyLoader(BaseInstanceLoader):
-    """Finds the existing record of each row by the resource's natural key.
-
-    One query per dataset (chunk): records sharing the key's exact parts (dates, codes) are
-    loaded, then matched on the folded text parts in Python.
-    """
-
-    def __init__(self, resource, dataset=None):
-        super().__init__(resource, dataset)
-        self.index = None
-
-    def build_index(self):
-        resource = self.resource
-        keys = []
-        for values in self.dataset or []:
-            key = resource.natural_key_of_row(dict(zip(self.dataset.headers, values, strict=True)))
-            if key is not None:
-                keys.append(key)
-        self.index = {}
-        if not keys:
-            return
-        queryset = resource.get_queryset()
-        names = resource.get_import_id_fields()
-        for position, name in enumerate(names):
-            if resource.is_text_field(name):
-                continue
-            values = {key[position] for key in keys}
-            condition = models.Q(**{f"{name}__in": values - {None}})
-            if None in values:
-                condition |= models.Q(**{f"{name}__isnull": True})
-            queryset = queryset.filter(condition)
-        # The candidates' key columns only, then the whole records of the rows' matches: in a
-        # large table a chunk's dates alone match hundreds of thousands of records (at a
-        # million delegations, loading them whole took 600 MB and most of the import's time).
-        text = [resource.is_text_field(name) for name in names]
-        candidates = {}
-        for pk, *values in queryset.values_list("pk", *names):
-            key = tuple(key_part(v, t) for v, t in zip(values, text, strict=True))
-            candidates.setdefault(key, pk)
-        matched = {key: candidates[key] for key in keys if key in candidates}
-        records = resource.get_queryset().in_bulk(set(matched.values()))
-        self.index = {key: records[pk] for key, pk in matched.items()}
-
-    def get_instance(self, row):
-        if self.index is None:
-            self.build_index()
-        key = self.resource.natural_key_of_row(row)
-        return self.index.get(key) if key is not None else None
-
-
-# The preview ---------------------------------------------------------------------------------
-
-
-class ChangesDiff(resources.Diff):
-    """The preview's cells. A new row shows its values; an updated record shows each cell
-    that changes as “old → new”, and the others as they are (an empty cell changes nothing)."""
-
-    def as_html(self):
-        cells = []
-        for old, new in zip(self.left, self.right, strict=False):
-            old, new = force_str(old if old is not None else ""), force_str(new or "")
-            if self.new or old == new:
-                cells.append(new)
-            else:
-                cells.append(
-                    format_html(
-                        '<span class="import-change"><del>{}</del> → <ins>{}</ins></span>',
-                        old or _("(trống)"),
-                        new or _("(trống)"),
-                    )
-                )
-        return cells
-
-
-# Problems told to staff ----------------------------------------------------------------------
-
-logger = logging.getLogger(__name__)
-
-
-def constraint_message(error: IntegrityError) -> str | None:
-    """The staff message of the named database constraint an IntegrityError names, if any."""
-    text = str(error)
-    for model in apps.get_models():
-        for constraint in model._meta.constraints:
-            if constraint.name in text:
-                return str(constraint.get_violation_error_message())
-    return None
-
-
-def problem_message(error) -> str:
-    """What staff read for an exception met while importing: never a traceback."""
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    if isinstance(error, ValueError):
-        return str(error)
-    if isinstance(error, IntegrityError) and (message := constraint_message(error)):
-        return message
-    logger.error("Import failed", exc_info=error)
-    if isinstance(error, DatabaseError):
-        return _(
-            "Cơ sở dữ liệu báo lỗi khi xử lý tệp; không có dòng nào được ghi. Hãy thử lại sau "
-            "ít phút; nếu vẫn lỗi, báo quản trị hệ thống (chi tiết đã ghi vào nhật ký)."
-        )
-    return _(
-        "Có lỗi không lường trước khi xử lý tệp; không có dòng nào được ghi. Hãy báo quản trị "
-        "hệ thống (chi tiết đã ghi vào nhật ký)."
-    )
-
-
-class ImportProblem(results.Error):
-    """An exception met while importing, as a message for staff (`problem_message`)."""
-
-    def __init__(self, error, row=None, number=None):
-        super().__init__(error, row=row, number=number)
-        self.exception = error
-        self.error = problem_message(error)
-
-    @property
-    def traceback(self):
-        return ""
-
-
-# One import of a model at a time -----------------------------------------------------------
-
-# The first key of the PostgreSQL advisory locks imports take (the second is the model's).
-IMPORT_LOCK_NAMESPACE = 0x1A0F
-
-
-def hold_import_lock(model, using="default") -> None:
-    """Wait until no other import of `model` is writing, and hold that turn until the current
-    transaction ends: two staff confirming the same file one after the other then update the
-    records instead of creating them twice. PostgreSQL: an advisory transaction lock; SQLite
-    lets one writer at a time anyway."""
-    connection = connections[using]
-    if connection.vendor != "postgresql":
-        return
-    assert connection.in_atomic_block, "the import lock lasts as long as a transaction"
-    key = zlib.crc32(model._meta.label_lower.encode()) & 0x7FFFFFFF
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [IMPORT_LOCK_NAMESPACE, key])
 
 
 # The resource base -------------------------------------------------------------------------
