@@ -16,6 +16,13 @@ from plans.progress import suggestions
 from plans.resources import PlanItemResource
 
 
+def record_label(record) -> str:
+    """A visit or event names its start date already; an agreement gets its signing date."""
+    if hasattr(record, "start_date") or not record.signed_on:
+        return str(record)
+    return f"{record} ({formats.date_format(record.signed_on, 'SHORT_DATE_FORMAT')})"
+
+
 class PlanItemInline(admin.TabularInline):
     model = PlanItem
     fields = ["kind", "title", "country", "month", "quarter", "responsible_unit", "cancelled"]
@@ -182,18 +189,14 @@ class PlanItemAdmin(DomainAdmin):
             return _("Chưa thấy bản ghi nào cùng loại, cùng quốc gia trong năm.")
         return format_html_join(
             "",
-            '<div><a href="{}">{}</a> ({})</div>',
+            '<div><a href="{}">{}</a></div>',
             (
                 (
                     reverse(
                         f"admin:{record._meta.app_label}_{record._meta.model_name}_change",
                         args=[record.pk],
                     ),
-                    record,
-                    formats.date_format(
-                        getattr(record, "start_date", None) or record.signed_on,
-                        "SHORT_DATE_FORMAT",
-                    ),
+                    record_label(record),
                 )
                 for record in records
             ),
