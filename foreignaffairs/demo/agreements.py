@@ -7,13 +7,13 @@ import itertools
 
 from agreements.models import Agreement, ImplementationActivity
 from agreements.models import Status as AgreementStatus
-from foreignaffairs.core.text import nfc
+from foreignaffairs.core.text import fold, nfc
 from foreignaffairs.demo import plan
 from foreignaffairs.demo import vocabulary as words
 from foreignaffairs.demo.dates import DAY, Window, years_after
 from foreignaffairs.demo.draws import Draws
 from foreignaffairs.demo.partners import DemoPartner, DemoPartners
-from foreignaffairs.demo.writing import BATCH, DEMO_SOURCE, Progress, chunked
+from foreignaffairs.demo.writing import BATCH, DEMO_SOURCE, DistinctTitles, Progress, chunked
 
 KINDS = list(words.AGREEMENT_KIND_WEIGHTS)
 KIND_WEIGHTS = list(itertools.accumulate(words.AGREEMENT_KIND_WEIGHTS.values()))
@@ -26,6 +26,8 @@ class AgreementWriter:
         self.draws, self.rng, self.today = draws, draws.rng, draws.today
         self.partners, self.scale, self.progress = partners, scale, progress
         self.expiring_left = 0  # set by write(): agreements still to make expire soon
+        real = Agreement.objects.filter(is_demo=False).values_list("signed_on", "title")
+        self.titles = DistinctTitles("văn bản thứ {n}", ((d, fold(t)) for d, t in real))
 
     def write(self, windows: dict[int, list[Window]]) -> tuple[int, int]:
         """Write the agreements signed in `windows`; returns (agreements, activities)."""
@@ -58,6 +60,7 @@ class AgreementWriter:
                 agreement, partner, agreement_fields = self.agreement(
                     signed_on, founded, expiring_year
                 )
+                agreement.title = self.titles(agreement.title, signed_on)
                 records.append(agreement)
                 partners.append(partner)
                 fields.append(agreement_fields)

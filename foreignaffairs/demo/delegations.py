@@ -5,13 +5,13 @@ import datetime
 import itertools
 
 from delegations.models import HIGH_LEVELS, Delegation, Direction, Level, Pillar, Status
-from foreignaffairs.core.text import nfc
+from foreignaffairs.core.text import fold, nfc
 from foreignaffairs.demo import plan
 from foreignaffairs.demo import vocabulary as words
 from foreignaffairs.demo.dates import Window
 from foreignaffairs.demo.draws import Draws
 from foreignaffairs.demo.partners import DemoPartners
-from foreignaffairs.demo.writing import BATCH, DEMO_SOURCE, Progress, chunked
+from foreignaffairs.demo.writing import BATCH, DEMO_SOURCE, DistinctTitles, Progress, chunked
 
 # Levels of the heads of incoming delegations: high-level about 7 %.
 LEVEL_WEIGHTS = {
@@ -42,6 +42,20 @@ class DelegationWriter:
     ):
         self.draws, self.rng = draws, draws.rng
         self.partners, self.pillars, self.progress = partners, pillars, progress
+        # One per direction: the days of each are drawn in order (DistinctTitles).
+        real = Delegation.objects.filter(is_demo=False)
+        self.titles = {
+            direction: DistinctTitles(
+                "đoàn thứ {n}",
+                (
+                    (day, fold(title))
+                    for day, title in real.filter(direction=direction).values_list(
+                        "start_date", "title"
+                    )
+                ),
+            )
+            for direction in Direction
+        }
 
     def write(self, incoming: list[Window], outgoing: list[Window]) -> int:
         """Write the visits of the windows, incoming first; returns how many."""
@@ -59,6 +73,7 @@ class DelegationWriter:
             for direction, day, cancelled in chunk:
                 build = self.incoming if direction == Direction.INCOMING else self.outgoing
                 delegation, codes = build(day)
+                delegation.title = self.titles[direction](delegation.title, day)
                 if cancelled:
                     delegation.status = Status.CANCELLED
                     delegation.outcome = ""

@@ -4,13 +4,13 @@ relationships, and the rest drawn from the vocabulary; held in the past, planned
 import datetime
 
 from delegations.models import Event, EventStatus
-from foreignaffairs.core.text import nfc
+from foreignaffairs.core.text import fold, nfc
 from foreignaffairs.demo import plan
 from foreignaffairs.demo import vocabulary as words
 from foreignaffairs.demo.dates import Window
 from foreignaffairs.demo.draws import Draws
 from foreignaffairs.demo.partners import DemoPartner, DemoPartners
-from foreignaffairs.demo.writing import BATCH, DEMO_SOURCE, Progress, chunked
+from foreignaffairs.demo.writing import BATCH, DEMO_SOURCE, DistinctTitles, Progress, chunked
 
 
 class EventWriter:
@@ -20,6 +20,8 @@ class EventWriter:
         self.draws, self.rng = draws, draws.rng
         self.partners, self.progress = partners, progress
         self.recurring_done = set()  # (year, month) whose recurring event is written
+        real = Event.objects.filter(is_demo=False).values_list("start_date", "title")
+        self.titles = DistinctTitles("lần {n}", ((day, fold(title)) for day, title in real))
 
     def write(self, windows: list[Window]) -> int:
         """Write the events of the windows; returns how many."""
@@ -31,6 +33,7 @@ class EventWriter:
             records, partners = [], []
             for day, cancelled in chunk:
                 event, partner = self.event(day)
+                event.title = self.titles(event.title, day)
                 if cancelled:
                     event.status = EventStatus.CANCELLED
                 else:

@@ -11,7 +11,7 @@ from delegations.models import HIGH_LEVELS, Delegation, Direction, Event, EventS
 from delegations.models import Status as VisitStatus
 from foreignaffairs.core.text import nfc
 from foreignaffairs.demo import vocabulary as words
-from foreignaffairs.demo.writing import BATCH, DEMO_SOURCE
+from foreignaffairs.demo.writing import BATCH, DEMO_SOURCE, DistinctTitles
 from plans.models import AnnualPlan, ItemKind, PlanItem, period_end
 
 # Of each kind, the share of the year's records the programme had planned, and at most how many.
@@ -86,6 +86,7 @@ def approval_day(rng: random.Random, year: int, today: datetime.date) -> datetim
 
 def write_items(rng: random.Random, plan: AnnualPlan, records: dict[str, list[tuple]]) -> int:
     items, links = [], []
+    titles = DistinctTitles("việc thứ {n}")  # a new programme: nothing taken
     for kind, (share, cap) in PLANNED_SHARE.items():
         candidates = records[kind]
         chosen = rng.sample(candidates, min(cap, round(len(candidates) * share)))
@@ -114,6 +115,8 @@ def write_items(rng: random.Random, plan: AnnualPlan, records: dict[str, list[tu
         )
         unrealised.cancelled = rng.random() < CANCELLED_SHARE
         items.append(unrealised)
+    for planned in items:
+        planned.title = titles(planned.title, planned.kind)
     PlanItem.objects.bulk_create(items, batch_size=BATCH)
     through = {
         ItemKind.OUTGOING: (PlanItem.delegations.through, "delegation_id"),

@@ -2,6 +2,7 @@
 
 import unicodedata
 
+import pytest
 from django.core.management import call_command
 
 from agreements.models import Agreement, CooperationField, ImplementationActivity
@@ -9,6 +10,7 @@ from delegations.models import Delegation, Event, Level
 from foreignaffairs.core.text import fold
 from foreignaffairs.reports.models import ReportedFigure
 from partners.models import PartnerLocality
+from plans.models import PlanItem
 from tests.data.conftest import TODAY, seed_demo
 
 DEMO_MODELS = (PartnerLocality, Delegation, Event, Agreement, ImplementationActivity)
@@ -132,3 +134,23 @@ def test_nothing_counted_lies_in_the_future(demo):
     assert not Agreement.objects.filter(signed_on__gt=TODAY).exists()
     assert not ImplementationActivity.objects.filter(date__gt=TODAY).exists()
     assert not PartnerLocality.objects.filter(established_on__gt=TODAY).exists()
+
+
+def natural_key_repeats(model, *key) -> list:
+    """The natural keys (text compared folded, as the import does) held by more than one
+    record: [(key, how many)]."""
+    counts = {}
+    for values in model.objects.values_list(*key):
+        folded = tuple(fold(v) if isinstance(v, str) else v for v in values)
+        counts[folded] = counts.get(folded, 0) + 1
+    return [(k, n) for k, n in counts.items() if n > 1]
+
+
+@pytest.mark.parametrize("scale", [1, 3])
+def test_demo_never_writes_two_records_with_one_natural_key(seeded, db, scale):
+    if scale != 1:
+        seed_demo("--replace", f"--scale={scale}")
+    assert natural_key_repeats(Delegation, "direction", "title", "start_date") == []
+    assert natural_key_repeats(Event, "title", "start_date") == []
+    assert natural_key_repeats(Agreement, "title", "signed_on") == []
+    assert natural_key_repeats(PlanItem, "plan", "kind", "title") == []
