@@ -1,7 +1,9 @@
 """Where Django looks for the `foreignaffairs` app's models: they live in the sub-packages
-that use them (published figures in `reports`, department keys in `api`)."""
+that use them (published figures in `reports`, department keys in `api`, background imports
+in `core.spreadsheets.jobs`)."""
 
 from foreignaffairs.api.models import ApiClient, ApiClientQuerySet
+from foreignaffairs.core.spreadsheets.jobs import ImportJob
 from foreignaffairs.reports.models import (
     Metric,
     Qualifier,
@@ -13,6 +15,7 @@ from foreignaffairs.reports.models import (
 __all__ = [
     "ApiClient",
     "ApiClientQuerySet",
+    "ImportJob",
     "Metric",
     "Qualifier",
     "ReportedFigure",

@@ -376,10 +376,12 @@ SPECTACULAR_SETTINGS = {
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = False
 IMPORT_EXPORT_CHUNK_SIZE = 500
-# The largest file the admin's import page takes, and its most rows (checked before reading;
+# The largest file the admin's import page takes; the most rows it previews before writing;
+# the most rows it imports as a background job, without preview (checked before reading;
 # larger files: `manage.py import_excel`, streamed in chunks). See README "Excel".
 IMPORT_MAX_FILE_MB = int(os.getenv("DJANGO_IMPORT_MAX_FILE_MB", "10"))
 IMPORT_ADMIN_MAX_ROWS = int(os.getenv("DJANGO_IMPORT_MAX_ROWS", "5000"))
+IMPORT_BACKGROUND_MAX_ROWS = int(os.getenv("DJANGO_IMPORT_BACKGROUND_MAX_ROWS", "200000"))
 
 # E-mail (the deadline digests, `send_reminders`) ---------------------------------------------
 # DJANGO_EMAIL_URL: smtp://user:password@host:25, smtp+tls://…:587 (STARTTLS), smtps://…:465

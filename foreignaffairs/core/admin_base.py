@@ -5,6 +5,7 @@ from functools import cached_property
 
 import import_export.forms
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
@@ -26,6 +27,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from foreignaffairs.core import links, search, stats_cache
 from foreignaffairs.core.admin_filters import BoundedChangeList
+from foreignaffairs.core.admin_imports import (
+    BackgroundImportMixin,
+    check_background_file,
+    runs_in_background,
+)
 from foreignaffairs.core.origins import Origin, origins_matching
 from foreignaffairs.core.roles import can_delete
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
@@ -233,14 +239,20 @@ def file_origin_field(widget=None) -> forms.ChoiceField:
 
 class ImportForm(import_export.forms.ImportForm):
     """The import form, refusing files larger than the admin imports before reading them
-    (`spreadsheets.limits`), and the former province the whole file belongs to (optional)."""
+    (`spreadsheets.limits`), and the former province the whole file belongs to (optional).
+    `background_rows`: the rows of a file too large to preview, imported by a background job
+    (`admin_imports`); 0 for a file previewed first."""
 
     origin = file_origin_field()
+    background_rows = 0
 
     def clean_import_file(self):
         file = self.cleaned_data["import_file"]
         try:
-            check_upload(file, file.name)
+            rows = check_upload(file, file.name, settings.IMPORT_BACKGROUND_MAX_ROWS)
+            if runs_in_background(rows):
+                check_background_file(file.name)
+                self.background_rows = rows
         except ValueError as error:
             raise forms.ValidationError(str(error)) from error
         return file
@@ -262,7 +274,7 @@ class ExportForm(SelectableFieldsExportForm):
         return resource.fields[field_name].column_name
 
 
-class DomainAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class DomainAdmin(BackgroundImportMixin, ImportExportMixin, SimpleHistoryAdmin):
     """Base admin for the domain records: history (who changed what, when), authorship, and
     Excel/CSV import and export with the model's resource (`resource_classes`).
 

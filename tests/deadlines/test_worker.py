@@ -1,4 +1,4 @@
-"""A job queued on Redis is run by a real Celery worker (CI runs this with Redis up)."""
+"""Jobs queued on Redis are run by a real Celery worker (CI runs these with Redis up)."""
 
 import datetime
 import os
@@ -10,11 +10,16 @@ from celery import Celery
 from celery.contrib.testing.worker import start_worker
 from django.apps import apps as django_apps
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from agreements.services import save_agreement
+from delegations.models import Delegation
 from foreignaffairs.celery import app as project_app
+from foreignaffairs.core.spreadsheets import jobs
 from foreignaffairs.deadlines import tasks
 from foreignaffairs.deadlines.models import DigestLog
+from tests.excel.conftest import DELEGATION_HEADERS, xlsx_bytes
+from tests.excel.rows import CHILE, JAPAN
 from tests.factories import AgreementFactory, UserFactory
 
 BROKER_URL = os.getenv("CELERY_TEST_BROKER_URL", "redis://127.0.0.1:6379/3")
@@ -64,3 +69,22 @@ def test_the_daily_reminders_run_on_a_real_worker(redis_app):
     assert sent == 1
     assert [message.to for message in mail.outbox] == [["lan@example.invalid"]]
     assert DigestLog.objects.get().user == lan
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_import_runs_on_a_real_worker(redis_app, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    upload = SimpleUploadedFile("doan.xlsx", xlsx_bytes(DELEGATION_HEADERS, [CHILE, JAPAN]))
+    job = jobs.ImportJob.objects.create(
+        model_label="delegations.delegation",
+        resource_path="delegations.resources.DelegationResource",
+        file=upload,
+        file_name="doan.xlsx",
+        rows_total=2,
+    )
+
+    with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+        state = redis_app.tasks[jobs.run_import_job.name].delay(job.pk).get(timeout=60)
+
+    assert state == "done"
+    assert Delegation.objects.count() == 2

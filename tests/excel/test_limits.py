@@ -20,7 +20,7 @@ def form_errors(response) -> str:
 
 
 def test_more_rows_than_the_admin_takes_points_to_the_command(admin_client, settings):
-    settings.IMPORT_ADMIN_MAX_ROWS = 1
+    settings.IMPORT_ADMIN_MAX_ROWS = settings.IMPORT_BACKGROUND_MAX_ROWS = 1
 
     response = upload(admin_client, [CHILE, JAPAN])
 
@@ -46,7 +46,7 @@ def test_a_small_file_declaring_a_million_rows_is_refused_unread(admin_client):
 
 
 def test_a_csv_file_is_counted_too(admin_client, settings):
-    settings.IMPORT_ADMIN_MAX_ROWS = 1
+    settings.IMPORT_ADMIN_MAX_ROWS = settings.IMPORT_BACKGROUND_MAX_ROWS = 1
     content = csv_text(DELEGATION_HEADERS, [CHILE, JAPAN]).encode()
     file = SimpleUploadedFile("doan.csv", content, content_type="text/csv")
 

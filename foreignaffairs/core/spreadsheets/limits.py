@@ -27,9 +27,10 @@ def max_bytes() -> int:
     return settings.IMPORT_MAX_FILE_MB * 1024 * 1024
 
 
-def check_upload(file, name: str, max_rows: int | None = None) -> None:
-    """Raise ValueError with a message for staff if the uploaded `file` (a file object) is
-    larger than the admin imports: in bytes, unpacked bytes, or rows (the header excepted)."""
+def check_upload(file, name: str, max_rows: int | None = None) -> int:
+    """The data rows the uploaded `file` (a file object) declares; ValueError with a message
+    for staff if it is larger than the admin imports: in bytes, unpacked bytes, or rows (the
+    header excepted)."""
     max_rows = settings.IMPORT_ADMIN_MAX_ROWS if max_rows is None else max_rows
     size = file.size if hasattr(file, "size") else len(file.read())
     if size > max_bytes():
@@ -55,6 +56,7 @@ def check_upload(file, name: str, max_rows: int | None = None) -> None:
             )
             % {"rows": vi_number(rows), "max": vi_number(max_rows), "command": COMMAND_HINT}
         )
+    return rows
 
 
 def declared_rows(file, name: str) -> int:
