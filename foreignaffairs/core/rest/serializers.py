@@ -12,6 +12,8 @@ from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from foreignaffairs.core.integrity import constraint_message
+
 
 def iso_date(value: datetime.date | None) -> str | None:
     """A date as DRF's DateField writes it (ISO 8601, the default DATE_FORMAT)."""
@@ -19,7 +21,7 @@ def iso_date(value: datetime.date | None) -> str | None:
 
 
 @contextmanager
-def model_validation_as_400(model=None):
+def model_validation_as_400():
     """Turn the model's ValidationError (from `clean()` or a constraint) into a 400 whose
     errors are keyed by field, like the serializer's own. A constraint the database enforces
     after validation passed (two requests creating the same partner at once) is a 400 too,
@@ -32,22 +34,12 @@ def model_validation_as_400(model=None):
             detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
         raise serializers.ValidationError(detail) from error
     except IntegrityError as error:
-        message = violated_constraint_message(model, error)
-        raise serializers.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [message]}) from error
-
-
-def violated_constraint_message(model, error: IntegrityError) -> str:
-    """The message of the model's constraint named in the database's error, else a general one."""
-    text = str(error)
-    for constraint in model._meta.constraints if model is not None else []:
-        # PostgreSQL names the constraint; SQLite lists the columns of a unique one.
-        columns = [
-            f"{model._meta.db_table}.{model._meta.get_field(name).column}"
-            for name in getattr(constraint, "fields", ())
-        ]
-        if constraint.name in text or (columns and all(column in text for column in columns)):
-            return constraint.get_violation_error_message()
-    return str(_("Dữ liệu trùng hoặc mâu thuẫn với một bản ghi đã có; không có gì được lưu."))
+        message = constraint_message(error) or _(
+            "Dữ liệu trùng hoặc mâu thuẫn với một bản ghi đã có; không có gì được lưu."
+        )
+        raise serializers.ValidationError(
+            {api_settings.NON_FIELD_ERRORS_KEY: [str(message)]}
+        ) from error
 
 
 def is_text_input(field, value) -> bool:
@@ -125,7 +117,7 @@ class ValidatedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
         return [field.name for field in self.Meta.model._meta.fields if field.name not in written]
 
     def save_instance(self, instance, many_to_many: dict):
-        with model_validation_as_400(self.Meta.model), transaction.atomic():
+        with model_validation_as_400(), transaction.atomic():
             instance.full_clean(exclude=self.not_written_fields())
             instance.save()
             for name, values in many_to_many.items():

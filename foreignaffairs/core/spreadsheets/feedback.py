@@ -3,13 +3,14 @@ traceback)."""
 
 import logging
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError
 from django.utils.encoding import force_str
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from import_export import resources, results
+
+from foreignaffairs.core.integrity import constraint_message
 
 
 class ChangesDiff(resources.Diff):
@@ -34,16 +35,6 @@ class ChangesDiff(resources.Diff):
 
 
 logger = logging.getLogger(__name__)
-
-
-def constraint_message(error: IntegrityError) -> str | None:
-    """The staff message of the named database constraint an IntegrityError names, if any."""
-    text = str(error)
-    for model in apps.get_models():
-        for constraint in model._meta.constraints:
-            if constraint.name in text:
-                return str(constraint.get_violation_error_message())
-    return None
 
 
 def problem_message(error) -> str:
