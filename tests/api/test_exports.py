@@ -5,29 +5,23 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from foreignaffairs.core.rest.renderers import CSVRenderer
+from foreignaffairs.core.spreadsheets import formats
+from tests.excel.conftest import file_bytes
 from tests.factories import AgreementFactory, DelegationFactory, PartnerLocalityFactory
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def body(response) -> bytes:
-    """The file a list's export streams, or a record's."""
-    if response.streaming:
-        return b"".join(response.streaming_content)
-    return response.content
-
-
 def csv_rows(response) -> list[list[str]]:
-    assert response.status_code == 200, body(response)
-    text = body(response).decode("utf-8")
+    assert response.status_code == 200, file_bytes(response)
+    text = file_bytes(response).decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
 
 
 def xlsx_rows(response) -> list[tuple]:
-    assert response.status_code == 200, body(response)
-    sheet = load_workbook(io.BytesIO(body(response))).active
+    assert response.status_code == 200, file_bytes(response)
+    sheet = load_workbook(io.BytesIO(file_bytes(response))).active
     return list(sheet.iter_rows(values_only=True))
 
 
@@ -94,7 +88,7 @@ def test_xlsx_has_real_dates_numbers_and_vietnamese_headers(token_client, visits
 def test_a_file_for_people_has_vietnamese_values_not_codes(token_client, visits):
     response = token_client.get("/api/v1/delegations/?format=xlsx&headers=vi&ordering=id")
 
-    workbook = load_workbook(io.BytesIO(body(response)))
+    workbook = load_workbook(io.BytesIO(file_bytes(response)))
     header, first, *_rest = workbook.active.iter_rows(values_only=True)
     columns = dict(zip(header, first, strict=True))
     assert workbook.active.title == "Đoàn vào, đoàn ra"
@@ -120,7 +114,7 @@ def test_text_that_looks_like_a_formula_is_not_run_by_the_spreadsheet(token_clie
     csv_title = csv_rows(token_client.get("/api/v1/delegations/?format=csv"))[1][1]
     assert csv_title == '\'=HYPERLINK("http://example.invalid")'
     response = token_client.get("/api/v1/delegations/?format=xlsx")
-    cell = load_workbook(io.BytesIO(body(response))).active["B2"]
+    cell = load_workbook(io.BytesIO(file_bytes(response))).active["B2"]
     assert (cell.value, cell.data_type) == ('=HYPERLINK("http://example.invalid")', "s")
 
 
@@ -160,7 +154,7 @@ def test_export_queries_grow_with_chunks_not_rows(token_client, db, django_asser
 
 def test_a_large_export_is_sent_as_it_is_written(token_client, db, monkeypatch):
     DelegationFactory.create_batch(12)
-    monkeypatch.setattr(CSVRenderer, "CSV_ROWS_PER_PIECE", 5)
+    monkeypatch.setattr(formats, "CSV_ROWS_PER_PIECE", 5)
 
     response = token_client.get("/api/v1/delegations/?format=csv")
 

@@ -11,10 +11,7 @@ chunks), never a page, and send the file as it is written: see
 `foreignaffairs.core.rest.views.RecordViewSet.list`.
 """
 
-import csv
 import datetime
-import io
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -26,6 +23,7 @@ from openpyxl.cell import WriteOnlyCell
 from rest_framework import renderers, serializers
 
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE, formula_safe
+from foreignaffairs.core.spreadsheets.formats import CSV_ENCODING, csv_pieces, workbook_pieces
 from foreignaffairs.core.text import without_control_characters
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -107,9 +105,6 @@ class TabularRenderer(renderers.BaseRenderer):
     through `render`, as DRF renders any answer."""
 
     charset = None  # binary (xlsx), or a charset set explicitly (csv)
-    # Rows per piece of a streamed CSV, and bytes per piece of a streamed XLSX file.
-    CSV_ROWS_PER_PIECE = 500
-    FILE_BYTES_PER_PIECE = 64 * 1024
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         renderer_context = renderer_context or {}
@@ -162,17 +157,8 @@ class CSVRenderer(TabularRenderer):
     charset = "utf-8"
 
     def stream(self, header, columns, rows):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        buffer.write("\ufeff")
-        writer.writerow(header)
-        for number, row in enumerate(rows, start=1):
-            writer.writerow([csv_text(row.get(column.name)) for column in columns])
-            if number % self.CSV_ROWS_PER_PIECE == 0:
-                yield buffer.getvalue().encode("utf-8")
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue().encode("utf-8")
+        values = ([csv_text(row.get(column.name)) for column in columns] for row in rows)
+        return csv_pieces(header, values, CSV_ENCODING)
 
 
 class XLSXRenderer(TabularRenderer):
@@ -181,18 +167,12 @@ class XLSXRenderer(TabularRenderer):
     render_style = "binary"
 
     def stream(self, header, columns, rows):
-        # An XLSX file is a zip, complete only at its end: write-only mode writes the rows to
-        # a temporary file as they are read (no cell kept in memory), which is then sent.
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(self.sheet_title)
         sheet.append(header)
         for row in rows:
             sheet.append([self.cell(sheet, column, row.get(column.name)) for column in columns])
-        with tempfile.TemporaryFile() as output:
-            workbook.save(output)
-            output.seek(0)
-            while piece := output.read(self.FILE_BYTES_PER_PIECE):
-                yield piece
+        yield from workbook_pieces(workbook)
 
     @staticmethod
     def cell(sheet, column: Column, value) -> WriteOnlyCell:
