@@ -14,11 +14,9 @@ from django.db import IntegrityError, connections, models, transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.text import capfirst, smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV
@@ -131,13 +129,8 @@ class ActiveFilter:
 
 
 class DomainChangeList(BoundedChangeList):
-    """A list titled with what it shows ("Đoàn vào năm 2017 — 155 đoàn", not "Chọn đoàn để
-    sửa"), its filters, date and search shown as removable chips above the rows."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if hasattr(self, "result_count"):  # not import-export's list, which fetches no rows
-            self.title = self._heading()
+    """A list whose filters, date and search show as removable chips above the rows (its
+    title: `admin_filters.list_title`)."""
 
     @cached_property
     def active_filters(self) -> list[ActiveFilter]:
@@ -187,28 +180,6 @@ class DomainChangeList(BoundedChangeList):
                 _("Tìm: “%(query)s”") % {"query": self.query},
                 self.get_query_string(remove=[SEARCH_VAR]),
             )
-
-    def _heading(self) -> str:
-        headings = [
-            heading
-            for spec in self.filter_specs
-            if (heading := getattr(spec, "describe", lambda: None)()) is not None
-        ]
-        subject = headings[0] if len(headings) == 1 else capfirst(self.opts.verbose_name_plural)
-        count = self.result_count
-        if isinstance(count, ApproximateCount):
-            shown = str(count)
-        else:
-            shown = number_format(count, force_grouping=True)
-        # Vietnamese has one form ("155 đoàn"); the English catalogue's plural takes the
-        # plural name ("155 delegations"), so the forms differ in their names:
-        # xgettext:no-python-format
-        counted = ngettext("%(count)s %(name)s", "%(count)s %(name)s", count) % {
-            "count": shown,
-            "name": self.opts.verbose_name,
-            "names": self.opts.verbose_name_plural,
-        }
-        return f"{subject} — {counted}"
 
 
 # Under every date box: the one format the forms read (Django's Vietnamese has none).

@@ -10,6 +10,9 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import Max, Min
+from django.utils.formats import number_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from foreignaffairs.core.continents import Continent
@@ -29,6 +32,41 @@ class HeadingFilter(admin.SimpleListFilter):
         if self.heading is None or self.value() is None:
             return None
         return self.heading % {"value": self.value()}
+
+
+def list_title(changelist) -> str:
+    """The title of every admin list (its page title and heading): what it shows and how many.
+
+    A list one heading filter narrows says what it shows and counts it in the records' name
+    ("Đoàn vào năm 2017 — 155 đoàn"); any other list is named by its records, counted once
+    ("Việc trong chương trình (49)", not Django's "Chọn việc … để sửa" nor the name twice). A
+    popup, where staff pick a record for another form, keeps Django's "Chọn …".
+    """
+    if changelist.is_popup:
+        return changelist.title
+    opts = changelist.opts
+    count = changelist.result_count
+    # A large table's approximate count reads "khoảng 1.009.000" (admin_base.ApproximateCount).
+    shown = getattr(count, "text", None) or number_format(count, force_grouping=True)
+    headings = [
+        heading
+        for spec in changelist.filter_specs
+        if (heading := getattr(spec, "describe", lambda: None)()) is not None
+    ]
+    if len(headings) != 1:
+        return gettext("%(name)s (%(count)s)") % {
+            "name": capfirst(opts.verbose_name_plural),
+            "count": shown,
+        }
+    # Vietnamese has one form ("155 đoàn"); the English catalogue's plural takes the plural
+    # name ("155 delegations"), so the forms differ in their names:
+    # xgettext:no-python-format
+    counted = ngettext("%(count)s %(name)s", "%(count)s %(name)s", count) % {
+        "count": shown,
+        "name": opts.verbose_name,
+        "names": opts.verbose_name_plural,
+    }
+    return f"{headings[0]} — {counted}"
 
 
 class YearFilter(HeadingFilter):

@@ -1,4 +1,5 @@
-"""The admin's export page: Excel chosen, and how many records the file will hold."""
+"""The admin's export and import pages: Excel chosen, how many records the file will hold, and
+buttons that say what they do."""
 
 import datetime
 
@@ -29,3 +30,27 @@ def test_the_whole_list_is_counted_without_filters(admin_client):
     page = admin_client.get(reverse("admin:delegations_delegation_export")).content.decode()
 
     assert "Tệp sẽ có 2 bản ghi" in page
+
+
+def test_the_export_button_says_what_it_does(admin_client, settings):
+    url = reverse("admin:delegations_delegation_export")
+
+    page = admin_client.get(url).content.decode()
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = admin_client.get(url).content.decode()
+
+    assert '<input type="submit" class="default" value="Xuất tệp">' in page
+    assert 'value="Gửi"' not in page
+    assert '<input type="submit" class="default" value="Export file">' in english
+
+
+def test_the_import_button_says_it_uploads_for_a_preview(admin_client, settings):
+    url = reverse("admin:delegations_delegation_import")
+
+    page = admin_client.get(url).content.decode()
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = admin_client.get(url).content.decode()
+
+    assert 'value="Tải lên và xem trước"' in page
+    assert 'value="Gửi"' not in page
+    assert 'value="Upload and preview"' in english

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from delegations.models import Direction, Status
+from delegations.models import Direction, Pillar, Status
 from foreignaffairs.core.roles import STAFF, setup_roles
 from tests.factories import DelegationFactory, UserFactory
 
@@ -82,12 +82,44 @@ def test_active_filters_show_as_chips_that_remove_them(staff_client):
     assert 'class="active-filters"' in response.text
 
 
-def test_unfiltered_list_names_the_records_and_counts_them(staff_client):
+def test_unfiltered_list_names_the_records_and_counts_them_once(staff_client):
     received(2, 2017)
 
     response = staff_client.get(reverse("admin:delegations_delegation_changelist"))
 
-    assert "<h1>Đoàn vào, đoàn ra — 2 đoàn</h1>" in response.text
+    assert "<h1>Đoàn vào, đoàn ra (2)</h1>" in response.text
+    assert "<title>Đoàn vào, đoàn ra (2) |" in response.text
+
+
+def test_a_searched_list_is_named_by_its_records(staff_client):
+    DelegationFactory(title="Đoàn Thủ tướng Singapore")
+    DelegationFactory(title="Đoàn Tổng thống Chile")
+
+    response = staff_client.get(
+        reverse("admin:delegations_delegation_changelist"), {"q": "singapore"}
+    )
+
+    assert "<h1>Đoàn vào, đoàn ra (1)</h1>" in response.text
+
+
+def test_every_list_is_titled_by_its_records_not_chon_de_sua(admin_client):
+    pillars = Pillar.objects.count()  # the six pillars the migrations write
+
+    page = admin_client.get(reverse("admin:delegations_pillar_changelist")).text
+    users = admin_client.get(reverse("admin:auth_user_changelist")).text
+
+    assert f"<h1>Trụ cột đối ngoại ({pillars})</h1>" in page
+    assert "<h1>Người dùng (1)</h1>" in users
+    assert "Chọn" not in page.split("<h1>")[1].split("</h1>")[0]
+
+
+def test_unfiltered_list_title_in_english(staff_client):
+    received(2, 2017)
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = staff_client.get(reverse("admin:delegations_delegation_changelist"))
+
+    assert "<h1>Incoming and outgoing delegations (2)</h1>" in response.text
 
 
 def test_english_list_title_uses_the_plural(staff_client):
