@@ -166,7 +166,7 @@ def test_saving_only_the_title_saves_its_key_too():
 
 # Rows already duplicated when the constraint arrives ----------------------------------------
 
-BEFORE = [("delegations", "0008_history_links")]
+BEFORE = [("delegations", "0009_event_prime_minister_approval")]
 
 
 @pytest.fixture

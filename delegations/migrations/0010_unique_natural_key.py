@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
     `natural_keys.number_duplicates`, which says why), then the named constraint."""
 
     dependencies = [
-        ('delegations', '0008_history_links'),
+        ('delegations', '0009_event_prime_minister_approval'),
     ]
 
     operations = [
