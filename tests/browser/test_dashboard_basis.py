@@ -8,7 +8,6 @@ import pytest
 from agreements.models import Agreement
 from delegations.models import Delegation, Event
 from foreignaffairs.core.origins import Origin
-from foreignaffairs.core.text import fold
 from partners.models import PartnerLocality, PartnerOrigin
 from tests.browser.test_dashboard import (
     DESKTOP,
@@ -80,8 +79,6 @@ def build_merged_years():
                         origin=origin,
                     )
                 )
-    for record in [*delegations, *events, *agreements]:
-        record.refresh_search_text()
     Delegation.objects.bulk_create(delegations)
     Event.objects.bulk_create(events)
     Agreement.objects.bulk_create(agreements)
@@ -89,15 +86,14 @@ def build_merged_years():
     for origin, count in (("hcmc", 30), (BD, 12), (BRVT, 6)):
         for n in range(count):
             name = f"Địa phương {origin} {n}"
-            partner = PartnerLocality(
-                name=name,
-                name_key=fold(name),
-                country=COUNTRIES[n % len(COUNTRIES)],
-                established_on=datetime.date(2000 + n % 25, 1 + n % 12, 1),
-                origin=origin,
+            partners.append(
+                PartnerLocality(
+                    name=name,
+                    country=COUNTRIES[n % len(COUNTRIES)],
+                    established_on=datetime.date(2000 + n % 25, 1 + n % 12, 1),
+                    origin=origin,
+                )
             )
-            partner.refresh_search_text()
-            partners.append(partner)
     PartnerLocality.objects.bulk_create(partners)
     shared = partners[0]
     PartnerOrigin.objects.bulk_create(
