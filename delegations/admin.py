@@ -230,7 +230,19 @@ class EventAdmin(DomainAdmin):
     save_on_top = True
     readonly_fields = RECORD_READONLY_FIELDS
     fieldsets = [
-        (None, {"fields": ["title", "kind", "role", "status", "origin"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "kind",
+                    "role",
+                    "status",
+                    "needs_prime_minister_approval",
+                    "origin",
+                ]
+            },
+        ),
         (
             _("Thời gian, địa điểm"),
             {"fields": ["start_date", "end_date", "date_precision", "venue"]},

@@ -350,6 +350,16 @@ class Event(ScheduledActivity):
     status = models.CharField(
         _("tình trạng"), max_length=10, choices=EventStatus, default=EventStatus.PLANNED
     )
+    needs_prime_minister_approval = models.BooleanField(
+        _("do Thủ tướng cho phép tổ chức"),
+        default=False,
+        help_text=_(
+            "Đánh dấu khi hội nghị, hội thảo quốc tế thuộc thẩm quyền cho phép của Thủ tướng "
+            "(Quyết định 06/2020/QĐ-TTg), ví dụ có lãnh đạo cấp cao tham dự hoặc có nội dung "
+            "về chính trị, an ninh, quốc phòng, dân tộc, tôn giáo, nhân quyền, biên giới, lãnh "
+            "thổ. Hồ sơ xin phép khi đó phải gửi trước 40 ngày thay vì 30 ngày."
+        ),
+    )
     foreign_participants = models.IntegerField(_("số khách quốc tế"), null=True, blank=True)
     countries = CountryField(
         _("các quốc gia tham gia"),

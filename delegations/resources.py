@@ -111,6 +111,7 @@ class EventResource(SyncDeadlinesMixin, DomainResource):
             "venue",
             "role",
             "status",
+            "needs_prime_minister_approval",
             "foreign_participants",
             "countries",
             "notes",

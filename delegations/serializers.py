@@ -138,6 +138,7 @@ class EventSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
             "venue",
             "role",
             "status",
+            "needs_prime_minister_approval",
             "countries",
             "partners",
             "origin",

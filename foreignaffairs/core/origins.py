@@ -38,6 +38,21 @@ def origin_field(**kwargs) -> models.CharField:
     )
 
 
+# The figures' basis (cơ sở tính): no origin is the merged city, every origin counted.
+MERGED_CITY_LABEL = _("Toàn thành phố (sau hợp nhất)")
+
+
+def basis_choices() -> list[tuple[str, str]]:
+    """The bases a page offers: the merged city (empty value, the default), then each former
+    province under its origin label."""
+    return [("", MERGED_CITY_LABEL), *Origin.choices]
+
+
+def basis_label(origin: str | None) -> str:
+    """ "Toàn thành phố (sau hợp nhất)", or the former province's label."""
+    return str(MERGED_CITY_LABEL if origin is None else Origin(origin).label)
+
+
 def check_origin(origin: str | None) -> str | None:
     """`origin` if it is a known code (or None, the merged city); ValueError otherwise."""
     if origin is not None and origin not in Origin.values:

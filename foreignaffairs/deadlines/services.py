@@ -25,6 +25,7 @@ from foreignaffairs.deadlines.models import (
     AGREEMENT_REPORT,
     CLOSE_OUT,
     CONFERENCE_REQUEST,
+    CONFERENCE_REQUEST_PM,
     CONSULTATION_RULES,
     TRIP_REPORT,
     Consultation,
@@ -130,13 +131,11 @@ def wanted_for_event(event: Event) -> list[Wanted]:
     )
     hosted = event.role in (EventRole.HOST, EventRole.CO_HOST)
     if event.kind == EventKind.CONFERENCE and hosted and event.status != EventStatus.CANCELLED:
-        # Filed before the start; it "arises" when the event is recorded.
+        # Filed before the start (30 days, or 40 when the Prime Minister decides); it
+        # "arises" when the event is recorded.
         recorded = min(local_date(event.created_at), event.start_date)
-        wanted.append(
-            Wanted(
-                CONFERENCE_REQUEST, f"event:{event.pk}", "event", event, recorded, event.start_date
-            )
-        )
+        rule = CONFERENCE_REQUEST_PM if event.needs_prime_minister_approval else CONFERENCE_REQUEST
+        wanted.append(Wanted(rule, f"event:{event.pk}", "event", event, recorded, event.start_date))
     return wanted
 
 

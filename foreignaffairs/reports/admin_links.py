@@ -39,9 +39,13 @@ def admin_change_url(obj) -> str:
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
-def figure_url(key: str, year: int) -> str | None:
-    """The admin list behind a yearly figure, or None for a figure with no such list."""
+def figure_url(key: str, year: int, origin: str | None = None) -> str | None:
+    """The admin list behind a yearly figure (of one former province's records when `origin`
+    is given), or None for a figure with no such list."""
     if key not in FIGURE_FILTERS:
         return None
     model, params = FIGURE_FILTERS[key]
-    return admin_list_url(model, {name: value.format(year=year) for name, value in params.items()})
+    query = {name: value.format(year=year) for name, value in params.items()}
+    if origin:
+        query["origin"] = origin  # the admin's OriginFilter
+    return admin_list_url(model, query)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from foreignaffairs.core import stats_cache
 from foreignaffairs.core.roles import role_required
-from foreignaffairs.reports import stats
+from foreignaffairs.reports import basis, stats
 from foreignaffairs.reports.period_report import PeriodForm
 from foreignaffairs.reports.periods import Period
 
@@ -73,14 +73,15 @@ class CompareForm(PeriodForm):
         return years
 
 
-def period_context(period: Period, years: list[int], today: datetime.date) -> dict:
-    comparison = stats.period_comparison(period, today=today)
+def period_context(period: Period, years: list[int], today: datetime.date, origin=None) -> dict:
+    """The period page's figures on the basis `origin` (None: the merged city)."""
+    comparison = stats.period_comparison(period, today=today, origin=origin)
     begin = comparison["records_begin"]
     records_from = begin.year if begin else None
     if not years:
         years = list(range(period.end.year - FIVE_YEARS + 1, period.end.year + 1))
     periods = [comparison["period"].moved(year - period.end.year) for year in years]
-    figures = stats.figures_for_periods(periods)
+    figures = stats.figures_for_periods(periods, origin)
     columns = [
         {"label": str(year), "period": moved, "figures": values}
         for year, moved, values in zip(years, periods, figures, strict=True)
@@ -99,8 +100,8 @@ def period_context(period: Period, years: list[int], today: datetime.date) -> di
             }
             for figure in stats.PERIOD_FIGURES
         ],
-        "continents": stats.period_breakdown(comparison["period"], "continent"),
-        "levels": stats.period_breakdown(comparison["period"], "level"),
+        "continents": stats.period_breakdown(comparison["period"], "continent", origin=origin),
+        "levels": stats.period_breakdown(comparison["period"], "level", origin=origin),
         "columns": columns,
         "side_by_side": side_by_side(columns, records_from),
     }
@@ -128,15 +129,23 @@ def period_page(request):
     form = CompareForm(request.GET or None)
     context = {"form": form, "presets": presets(today), "today": today}
     status = 200
+    origin = None
     if request.GET and form.is_valid():
         period, years = form.cleaned_data["period"], form.cleaned_data["years"]
+        origin = form.cleaned_data["origin"]
         context |= stats_cache.cached(
             "period_page",
             period.slug,
             ",".join(map(str, years)),
+            origin or "",
             today,
-            compute=lambda: period_context(period, years, today),
+            compute=lambda: period_context(period, years, today, origin),
         )
+        last_shown = max([period.end.year, *years])
     elif request.GET:
         status = 400
+        last_shown = today.year
+    else:
+        last_shown = today.year
+    context |= basis.basis_context(origin, offered=basis.offers_choice(last_shown, origin))
     return render(request, "dashboard/period.html", context, status=status)

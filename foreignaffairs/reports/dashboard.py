@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 
 from foreignaffairs.core import stats_cache
 from foreignaffairs.core.roles import role_required
-from foreignaffairs.reports import published, stats
+from foreignaffairs.reports import basis, published, stats
 from foreignaffairs.reports.admin_links import admin_change_url, figure_url
 from foreignaffairs.reports.attention import attention
 from foreignaffairs.reports.comparison import five_years, presets
@@ -65,11 +65,12 @@ def select_year(request, today: datetime.date) -> YearSelection:
 
 
 def figure_cards(
-    year, figures, previous, reported_rows, *, running=False, no_data=False
+    year, figures, previous, reported_rows, *, running=False, no_data=False, origin=None
 ) -> list[dict]:
     """One card per yearly figure: value, last year's (the same period of last year while
     the year runs), the change, the published figures. A year before the records begin has
-    no data: its cards say so and compare nothing."""
+    no data: its cards say so and compare nothing. The links open the admin lists of the
+    basis's records (`origin`)."""
     cards = []
     previous_label = _("cùng kỳ năm trước") if running else _("năm %(year)s") % {"year": year - 1}
     for figure in stats.FIGURES:
@@ -81,11 +82,13 @@ def figure_cards(
                 "label": figure.label,
                 "value": value,
                 "no_data": no_data,
-                "url": figure_url(figure.key, year),
+                "url": figure_url(figure.key, year, origin),
                 "previous": before,
                 "previous_label": previous_label,
                 "previous_url": (
-                    figure_url(figure.key, year - 1) if before is not None and not running else None
+                    figure_url(figure.key, year - 1, origin)
+                    if before is not None and not running
+                    else None
                 ),
                 "change": stats.change(value, before),
                 "reported": [row for row in reported_rows if row["recorded_key"] == figure.key],
@@ -208,9 +211,9 @@ def yearly_series(key, label, by_year, reported_by_year, years, *, kind="line", 
     return series
 
 
-def chart_data(year, by_year, trend_years, reported_by_year) -> dict:
-    """Every chart on the page, handed to static/js/dashboard.js through json_script and
-    shown as tables beside the charts."""
+def chart_data(year, by_year, trend_years, reported_by_year, origin=None) -> dict:
+    """Every chart on the page (on the basis `origin`), handed to static/js/dashboard.js
+    through json_script and shown as tables beside the charts."""
     labels = {figure.key: str(figure.label) for figure in stats.FIGURES}
     # Delegations and agreements are drawn from the first year any of them has a record
     # (partner relationships often go back decades before the first recorded visit).
@@ -276,7 +279,7 @@ def chart_data(year, by_year, trend_years, reported_by_year) -> dict:
     ]
     for key, title, category, options, horizontal in breakdowns:
         numbered = key == "month"
-        rows = stats.breakdown(year, key, **options)
+        rows = stats.breakdown(year, key, origin=origin, **options)
         charts.append(
             chart(
                 key,
@@ -300,14 +303,17 @@ def chart_data(year, by_year, trend_years, reported_by_year) -> dict:
     return {"year": year, "text": {"empty": _("Chưa có số liệu")}, "charts": charts}
 
 
-def year_report(selection: YearSelection, today: datetime.date) -> dict:
-    """The selected year's figures, last year's, and the published ones (what the page and
-    the Excel file share)."""
+def year_report(selection: YearSelection, today: datetime.date, origin=None) -> dict:
+    """The selected year's figures on the basis `origin` (None: the merged city), last
+    year's, and the published ones (what the page and the Excel file share). The published
+    figures are the former city's: they stand beside the cards on its basis and the merged
+    city's only (`basis.shows_published`), each with the count of the records it is compared
+    with."""
     year = selection.year
     first = min(selection.first_with_data or year, year - 1)
     last = max(selection.last_with_data or year, year)
-    by_year = stats.yearly_figures(first, last)
-    records_from = stats.first_activity_year()
+    by_year = stats.yearly_figures(first, last, origin)
+    records_from = stats.first_activity_year(origin)
     no_data = records_from is None or year < records_from
     has_previous = not no_data and year - 1 >= records_from
     running = year == today.year
@@ -316,17 +322,20 @@ def year_report(selection: YearSelection, today: datetime.date) -> dict:
     if running:
         # The year so far beside the same days of last year ("cùng kỳ năm trước").
         so_far = Period(datetime.date(year, 1, 1), today)
-        compared = stats.figures_for_periods([so_far, so_far.previous_year()])
+        compared = stats.figures_for_periods([so_far, so_far.previous_year()], origin)
         figures = compared[0]
         previous = compared[1] if has_previous else None
+    reported = reported_table(published.reported_for_year(year), year)
     return {
         "year": year,
+        "origin": origin,
         "by_year": by_year,
         "figures": figures,
         "previous": previous,
         "no_data": no_data,
         "records_from": records_from,
-        "reported": reported_table(published.reported_for_year(year), year),
+        "reported": reported,
+        "reported_beside": reported if basis.shows_published(origin) else [],
         "running": running,
         "summary": annual_summary(
             year,
@@ -334,13 +343,14 @@ def year_report(selection: YearSelection, today: datetime.date) -> dict:
             previous,
             as_of=today if running else None,
             records_from=records_from,
+            subject=basis.subject(origin),
         ),
     }
 
 
-def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
-    """Everything the page shows but the year selector (cached as a whole)."""
-    report = year_report(selection, today)
+def dashboard_context(selection: YearSelection, today: datetime.date, origin=None) -> dict:
+    """Everything the page shows but the year and basis selector (cached as a whole)."""
+    report = year_report(selection, today, origin)
     year = report["year"]
     trend_years = (
         list(range(selection.first_with_data, selection.last_with_data + 1))
@@ -348,9 +358,11 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
         else []
     )
     reported_by_year = (
-        published.reported_by_year(trend_years[0], trend_years[-1]) if trend_years else {}
+        published.reported_by_year(trend_years[0], trend_years[-1])
+        if trend_years and basis.shows_published(origin)
+        else {}
     )
-    charts = chart_data(year, report["by_year"], trend_years, reported_by_year)
+    charts = chart_data(year, report["by_year"], trend_years, reported_by_year, origin)
     return {
         "year": year,
         "running": report["running"],
@@ -360,9 +372,10 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
             year,
             report["figures"],
             report["previous"],
-            report["reported"],
+            report["reported_beside"],
             running=report["running"],
             no_data=report["no_data"],
+            origin=origin,
         ),
         "no_data": report["no_data"],
         "five_years": five_years(year, report["by_year"], report["records_from"]),
@@ -391,15 +404,26 @@ def dashboard_context(selection: YearSelection, today: datetime.date) -> dict:
 @role_required
 def dashboard(request):
     today = timezone.localdate()
+    chosen = basis.BasisForm(request.GET)
+    if not chosen.is_valid():
+        return basis.unknown_basis_page(request, chosen)
+    origin = chosen.cleaned_data["origin"]
     selection = select_year(request, today)
-    # Computed once per year, day (the attention lists look ahead from today) and data version.
+    # Computed once per year, basis, day (the attention lists look ahead from today) and
+    # data version.
     context = stats_cache.cached(
-        "dashboard", selection.year, today, compute=lambda: dashboard_context(selection, today)
+        "dashboard",
+        selection.year,
+        origin or "",
+        today,
+        compute=lambda: dashboard_context(selection, today, origin),
     )
+    last_shown = max(selection.year, selection.last_with_data or selection.year)
     extra = {
         "form": selection.form,
         "presets": presets(today),
         "period_from": f"{selection.year:04d}-01-01",
         "period_to": f"{selection.year:04d}-12-31",
+        **basis.basis_context(origin, offered=basis.offers_choice(last_shown, origin)),
     }
     return render(request, "dashboard/dashboard.html", {**context, **extra})

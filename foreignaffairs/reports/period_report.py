@@ -33,7 +33,7 @@ from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR, years_before
 from foreignaffairs.core.roles import role_required
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE, formula_safe
 from foreignaffairs.core.text import vi_number, vi_percent
-from foreignaffairs.reports import published, stats
+from foreignaffairs.reports import basis, published, stats
 from foreignaffairs.reports.periods import MAX_PERIOD_YEARS, Period
 from foreignaffairs.reports.summary import period_summary
 
@@ -46,13 +46,18 @@ LISTED = 50
 
 
 class PeriodForm(forms.Form):
-    """`?from=2012-01-01&to=2012-06-30` (dd/mm/yyyy also read)."""
+    """`?from=2012-01-01&to=2012-06-30` (dd/mm/yyyy also read), and the basis
+    (`&origin=hcmc`; absent or empty: the merged city)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         formats = ["%Y-%m-%d", "%d/%m/%Y"]
         self.fields["from"] = forms.DateField(label=_("Từ ngày"), input_formats=formats)
         self.fields["to"] = forms.DateField(label=_("Đến ngày"), input_formats=formats)
+        self.fields["origin"] = basis.origin_field()
+
+    def clean_origin(self) -> str | None:
+        return self.cleaned_data["origin"] or None
 
     def clean(self):
         cleaned = super().clean()
@@ -75,6 +80,7 @@ class PeriodForm(forms.Form):
 @dataclass
 class PeriodReport:
     period: Period
+    origin: str | None
     title: str
     comparison: dict
     summary: str
@@ -95,16 +101,18 @@ def _against(previous: Period, running: bool) -> str:
     return f"cùng kỳ năm {previous.end.year}"
 
 
-def build_report(period: Period, today: datetime.date) -> PeriodReport:
-    """Everything the two documents show (a fixed number of queries)."""
-    comparison = stats.period_comparison(period, today=today)
+def build_report(period: Period, today: datetime.date, origin: str | None = None) -> PeriodReport:
+    """Everything the two documents show, on the basis `origin` (None: the merged city; a
+    fixed number of queries)."""
+    comparison = stats.period_comparison(period, today=today, origin=origin)
+    subject = basis.subject(origin)
     counted = comparison["period"]
     opening = f"Năm {period.end.year}" if period.is_calendar_year else f"Trong {period.label}"
     if comparison["running"]:
         opening += f" (tính đến ngày {counted.end:%d/%m/%Y})"
     begin = comparison["records_begin"]
     if begin is None or period.end < begin:
-        summary = f"{opening}, chưa có số liệu về hoạt động đối ngoại của Thành phố" + (
+        summary = f"{opening}, chưa có số liệu về hoạt động đối ngoại của {subject}" + (
             f" (hồ sơ bắt đầu từ năm {begin.year})." if begin else "."
         )
     else:
@@ -113,28 +121,35 @@ def build_report(period: Period, today: datetime.date) -> PeriodReport:
             comparison["figures"],
             comparison["previous"],
             _against(comparison["previous_period"], comparison["running"]),
+            subject,
         )
     start, end = counted.start, counted.end
     agreements = (
-        Agreement.objects.signed()
+        Agreement.objects.of_origin(origin)
+        .signed()
         .filter(signed_on__gte=start, signed_on__lte=end)
         .prefetch_related("partners")
         .order_by("signed_on", "pk")
     )
     visits = (
-        Delegation.objects.received()
+        Delegation.objects.of_origin(origin)
+        .received()
         .high_level()
         .filter(start_date__gte=start, start_date__lte=end)
         .order_by("start_date", "pk")
     )
     figures = comparison["figures"]
+    title = f"Kết quả công tác đối ngoại {period.label}"
+    if origin is not None:
+        title += f" của {basis.named(origin)}"
     return PeriodReport(
         period=period,
-        title=f"Kết quả công tác đối ngoại {period.label}",
+        origin=origin,
+        title=title,
         comparison=comparison,
         summary=summary,
-        continents=stats.period_breakdown(counted, "continent"),
-        levels=stats.period_breakdown(counted, "level"),
+        continents=stats.period_breakdown(counted, "continent", origin=origin),
+        levels=stats.period_breakdown(counted, "level", origin=origin),
         agreements=list(agreements[:LISTED]),
         agreements_total=figures["agreements_signed"],
         visits=list(visits[:LISTED]),
@@ -330,7 +345,7 @@ def period_docx(report: PeriodReport) -> bytes:
     _paragraph(document, report.title, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(
         document,
-        f"(Kỳ báo cáo: {report.period.dates})",
+        f"(Kỳ báo cáo: {report.period.dates}; {basis.document_basis(report.origin)})",
         italic=True,
         size=12,
         align=WD_ALIGN_PARAGRAPH.CENTER,
@@ -465,7 +480,7 @@ def period_xlsx(report: PeriodReport) -> bytes:
     line(f"{NATIONAL_TITLE} — {MOTTO}", bold=True)
     line("BÁO CÁO", bold=True, size=14)
     line(report.title, bold=True, size=14)
-    line(f"Kỳ báo cáo: {report.period.dates}", italic=True)
+    line(f"Kỳ báo cáo: {report.period.dates}; {basis.document_basis(report.origin)}", italic=True)
     summary_row = line(report.summary)
     sheet.row_dimensions[summary_row].height = 15 * (len(report.summary) // int(sum(widths)) + 2)
     sheet.append([])
@@ -510,23 +525,26 @@ def _period_or_400(request):
         return None, HttpResponseBadRequest(
             " ".join(messages), content_type="text/plain; charset=utf-8"
         )
-    return form.cleaned_data["period"], None
+    return form.cleaned_data, None
 
 
 def _download(request, render, extension: str, content_type: str):
-    period, error = _period_or_400(request)
+    query, error = _period_or_400(request)
     if error:
         return error
+    period, origin = query["period"], query["origin"]
     today = timezone.localdate()
     content = stats_cache.cached(
         f"period_{extension}",
         period.slug,
+        origin or "",
         today,
-        compute=lambda: render(build_report(period, today)),
+        compute=lambda: render(build_report(period, today, origin)),
     )
     response = HttpResponse(content, content_type=content_type)
+    suffix = f"-{origin.replace('_', '-')}" if origin else ""
     response["Content-Disposition"] = (
-        f'attachment; filename="bao-cao-doi-ngoai-{period.slug}.{extension}"'
+        f'attachment; filename="bao-cao-doi-ngoai-{period.slug}{suffix}.{extension}"'
     )
     return response
 

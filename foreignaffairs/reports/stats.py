@@ -155,25 +155,29 @@ def data_years(today: datetime.date | None = None) -> tuple[int, int] | None:
     return min(firsts), max(lasts)
 
 
-def activity_years() -> tuple[int, int] | None:
-    """First and last year with a counted visit, hosted event or signed agreement (3 queries).
+def activity_years(origin: str | None = None) -> tuple[int, int] | None:
+    """First and last year with a counted visit, hosted event or signed agreement (3 queries),
+    on the basis counted (a former province's records may begin later than the city's).
 
     The records of the city's activity begin then; partner relationships often go back
     decades before, so `data_years` starts earlier. Before the first of these years the
     activity figures are "chưa có số liệu", not zero, and nothing is compared with them.
     """
+    base = _base_querysets(origin)
     bounds = [
-        Delegation.objects.completed().aggregate(first=Min("start_date"), last=Max("start_date")),
-        Event.objects.hosted().aggregate(first=Min("start_date"), last=Max("start_date")),
-        Agreement.objects.signed().aggregate(first=Min("signed_on"), last=Max("signed_on")),
+        base[Delegation].completed().aggregate(first=Min("start_date"), last=Max("start_date")),
+        base[Event].hosted().aggregate(first=Min("start_date"), last=Max("start_date")),
+        base[Agreement].signed().aggregate(first=Min("signed_on"), last=Max("signed_on")),
     ]
     firsts = [b["first"].year for b in bounds if b["first"]]
     lasts = [b["last"].year for b in bounds if b["last"]]
     return (min(firsts), max(lasts)) if firsts else None
 
 
-def first_activity_year() -> int | None:
-    years = stats_cache.cached("activity_years", compute=activity_years)
+def first_activity_year(origin: str | None = None) -> int | None:
+    years = stats_cache.cached(
+        "activity_years", origin or "", compute=lambda: activity_years(origin)
+    )
     return years[0] if years else None
 
 
@@ -306,10 +310,10 @@ def period_figures(period: Period, origin: str | None = None) -> dict[str, int]:
     return figures_for_periods([period], origin)[0]
 
 
-def records_begin() -> datetime.date | None:
-    """1 January of the first year with any record: before it there is no data ("chưa có
-    số liệu"), so nothing is compared with a period before it."""
-    first = first_activity_year()
+def records_begin(origin: str | None = None) -> datetime.date | None:
+    """1 January of the first year with any record (on the basis counted): before it there is
+    no data ("chưa có số liệu"), so nothing is compared with a period before it."""
+    first = first_activity_year(origin)
     return datetime.date(first, 1, 1) if first else None
 
 
@@ -327,7 +331,7 @@ def period_comparison(period: Period, *, today: datetime.date, origin: str | Non
     """
     counted = Period(period.start, min(period.end, today)) if period.start <= today else period
     previous_period = counted.previous_year()
-    begin = records_begin()
+    begin = records_begin(origin)
     if comparable(previous_period, begin):
         figures, previous = figures_for_periods([counted, previous_period], origin)
         changes = {key: change(figures[key], previous[key]) for key in PERIOD_FIGURE_KEYS}

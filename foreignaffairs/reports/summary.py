@@ -36,21 +36,26 @@ def _comparison(current: int, previous: int | None, last_year: str, unit: str) -
     return f" ({direction} {amount} so với {last_year})"
 
 
-TOTAL = "tổng số địa phương nước ngoài có quan hệ với Thành phố"
+# Who the paragraph speaks of: the city, or a former province on its own basis
+# ("tỉnh Bình Dương (cũ)", see reports.basis.subject).
+CITY = "Thành phố"
 
 
-def _partner_clause(total: int, before: int | None, new: int) -> tuple[str, bool]:
+def _partner_clause(
+    total: int, before: int | None, new: int, subject: str = CITY
+) -> tuple[str, bool]:
     """What happened to the partner relationships, and whether the clause ("nâng tổng số …
     lên N") may continue the agreements clause. "Nâng … lên" only when the total rose and
     nothing ended; one added and one ended leaves the total as it was, and says so."""
+    total_of = f"tổng số địa phương nước ngoài có quan hệ với {subject}"
     if before is None:
         if not total:
             return "chưa có quan hệ với địa phương nước ngoài nào", False
         if new:
-            return f"thiết lập quan hệ với {vi_number(new)} địa phương mới; {TOTAL} là " + (
+            return f"thiết lập quan hệ với {vi_number(new)} địa phương mới; {total_of} là " + (
                 f"{vi_number(total)}"
             ), False
-        return f"{TOTAL} là {vi_number(total)}", False
+        return f"{total_of} là {vi_number(total)}", False
     ended = max(0, before + new - total)
     changes = []
     if new:
@@ -58,17 +63,17 @@ def _partner_clause(total: int, before: int | None, new: int) -> tuple[str, bool
     if ended:
         changes.append(f"{vi_number(ended)} quan hệ chấm dứt")
     if total > before and not ended:
-        return f"nâng {TOTAL} lên {vi_number(total)}", True
+        return f"nâng {total_of} lên {vi_number(total)}", True
     if total > before:
-        return ", ".join(changes) + f", nâng {TOTAL} lên {vi_number(total)}", False
+        return ", ".join(changes) + f", nâng {total_of} lên {vi_number(total)}", False
     if total == before:
         if changes:
-            return ", ".join(changes) + f"; {TOTAL} vẫn là {vi_number(total)}", False
+            return ", ".join(changes) + f"; {total_of} vẫn là {vi_number(total)}", False
         if not total:
             return "chưa có quan hệ với địa phương nước ngoài nào", False
-        return f"{TOTAL} là {vi_number(total)}", False
+        return f"{total_of} là {vi_number(total)}", False
     return ", ".join(changes) + (
-        f"; {TOTAL} còn {vi_number(total)} (trước đó: {vi_number(before)})"
+        f"; {total_of} còn {vi_number(total)} (trước đó: {vi_number(before)})"
     ), False
 
 
@@ -78,6 +83,7 @@ def annual_summary(
     previous: Mapping[str, int] | None = None,
     as_of: datetime.date | None = None,
     records_from: int | None = None,
+    subject: str = CITY,
 ) -> str:
     """The paragraph for `year`.
 
@@ -89,14 +95,18 @@ def annual_summary(
     """
     if records_from is not None and year < records_from:
         return (
-            f"Năm {year}, chưa có số liệu về hoạt động đối ngoại của Thành phố (hồ sơ bắt đầu "
+            f"Năm {year}, chưa có số liệu về hoạt động đối ngoại của {subject} (hồ sơ bắt đầu "
             f"từ năm {records_from})."
         )
     if as_of is not None:
         return period_summary(
-            f"Từ đầu năm {year} đến ngày {as_of:%d/%m/%Y}", figures, previous, "cùng kỳ năm trước"
+            f"Từ đầu năm {year} đến ngày {as_of:%d/%m/%Y}",
+            figures,
+            previous,
+            "cùng kỳ năm trước",
+            subject,
         )
-    return period_summary(f"Năm {year}", figures, previous, f"năm {year - 1}")
+    return period_summary(f"Năm {year}", figures, previous, f"năm {year - 1}", subject)
 
 
 def period_summary(
@@ -104,12 +114,13 @@ def period_summary(
     figures: Mapping[str, int],
     previous: Mapping[str, int] | None,
     against: str,
+    subject: str = CITY,
 ) -> str:
     """The paragraph for any period: `opening` names it ("Trong 6 tháng đầu năm 2012"),
     `previous` holds the figures of the period compared with, which `against` names
     ("cùng kỳ năm 2011"), or is None when there is nothing to compare with."""
     if not any(figures.values()):
-        return f"{opening}, chưa ghi nhận hoạt động đối ngoại nào của Thành phố."
+        return f"{opening}, chưa ghi nhận hoạt động đối ngoại nào của {subject}."
 
     def compared(key: str, unit: str) -> str:
         before = previous.get(key) if previous is not None else None
@@ -176,7 +187,7 @@ def period_summary(
         previous.get(Metric.PARTNER_LOCALITIES_TOTAL) if previous is not None else None
     )
     partner_clause, continues = _partner_clause(
-        partners, partners_before, figures[Metric.NEW_PARTNER_LOCALITIES]
+        partners, partners_before, figures[Metric.NEW_PARTNER_LOCALITIES], subject
     )
 
     # "đã" once, before the first thing that was done, as the reports write it.
@@ -187,4 +198,4 @@ def period_summary(
     body = "; ".join(text for text, _ in clauses)
     # "..., nâng tổng số ... lên 48" continues the agreements clause; otherwise a new clause.
     separator = ", " if continues and signed else "; "
-    return f"{opening}, Thành phố {body}{separator}{partner_clause}."
+    return f"{opening}, {subject} {body}{separator}{partner_clause}."

@@ -1,9 +1,10 @@
 """The dashboard's figures for one year as an Excel workbook: the yearly figures beside last
-year's and the published ones, then the published figures with the recorded counts."""
+year's and the published ones, then the published figures with the recorded counts. On the
+basis the dashboard shows (`?origin=`), which the title states."""
 
 from io import BytesIO
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -11,8 +12,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from foreignaffairs.core.origins import basis_label
 from foreignaffairs.core.roles import role_required
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE, formula_safe
+from foreignaffairs.reports import basis
 from foreignaffairs.reports.dashboard import figure_cards, select_year, year_report
 from foreignaffairs.reports.models import ReportedFigure
 
@@ -40,12 +43,20 @@ def year_workbook(report: dict) -> Workbook:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Số liệu năm %(year)s") % {"year": year}
-    sheet.append([_("Số liệu hoạt động đối ngoại năm %(year)s") % {"year": year}])
+    sheet.append(
+        [
+            _("Số liệu hoạt động đối ngoại năm %(year)s — cơ sở tính: %(basis)s")
+            % {"year": year, "basis": basis_label(report["origin"])}
+        ]
+    )
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(
         [
-            _("Sở Ngoại vụ TP. Hồ Chí Minh, xuất ngày %(day)s")
-            % {"day": formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT")}
+            _("Sở Ngoại vụ TP. Hồ Chí Minh, xuất ngày %(day)s. %(note)s")
+            % {
+                "day": formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT"),
+                "note": basis.basis_note(report["origin"]),
+            }
         ]
     )
     sheet.append([report["summary"]])
@@ -58,9 +69,10 @@ def year_workbook(report: dict) -> Workbook:
         year,
         figures,
         previous,
-        report["reported"],
+        report["reported_beside"],
         running=report["running"],
         no_data=report["no_data"],
+        origin=report["origin"],
     )
     for card in cards:
         published = card["reported"]
@@ -149,12 +161,19 @@ def _published_text(row: dict, key: str) -> str:
 @require_GET
 @role_required
 def dashboard_xlsx(request):
+    chosen = basis.BasisForm(request.GET)
+    if not chosen.is_valid():
+        return HttpResponseBadRequest(
+            " ".join(chosen.errors["origin"]), content_type="text/plain; charset=utf-8"
+        )
+    origin = chosen.cleaned_data["origin"]
     today = timezone.localdate()
-    report = year_report(select_year(request, today), today)
+    report = year_report(select_year(request, today), today, origin)
     buffer = BytesIO()
     year_workbook(report).save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    suffix = f"-{origin.replace('_', '-')}" if origin else ""
     response["Content-Disposition"] = (
-        f'attachment; filename="so-lieu-doi-ngoai-{report["year"]}.xlsx"'
+        f'attachment; filename="so-lieu-doi-ngoai-{report["year"]}{suffix}.xlsx"'
     )
     return response

@@ -57,6 +57,7 @@ def test_an_event_has_the_contract_fields(token_client, events):
         "venue": "Nhà hát Thành phố",
         "role": "host",
         "status": "held",
+        "needs_prime_minister_approval": False,
         "countries": ["KR", "US"],
         "partners": [forum.partners.get().pk],
         "origin": "hcmc",

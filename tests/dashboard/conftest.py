@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from foreignaffairs.core.origins import Origin
 from tests.factories import (
     AgreementFactory,
     DelegationFactory,
@@ -76,3 +77,43 @@ def small_dataset(db):
         partners=[new_friend],
     )
     AgreementFactory(signed_on=None, status="negotiating")
+
+
+@pytest.fixture
+def merged_years(db):
+    """2024 and 2025 of the former city and of Bình Dương, with one partner of both.
+
+    2024: the city 2 incoming visits (1 high-level) and 1 agreement; Bình Dương 1 visit
+    (high-level) and 1 agreement.
+    2025: the city 1 visit; Bình Dương 3 visits (before the merger).
+    Partners at the end of 2024: 2 merged (one shared), 1 city's, 2 Bình Dương's.
+    """
+    DelegationFactory(
+        start_date=day(2024, 3, 1),
+        country="JP",
+        level="head_of_government",
+        title="Đoàn Thủ tướng Nhật Bản",
+    )
+    DelegationFactory(start_date=day(2024, 5, 1), country="KR")
+    DelegationFactory(
+        start_date=day(2024, 6, 1),
+        country="KR",
+        level="head_of_state",
+        title="Đoàn Tổng thống Hàn Quốc thăm Bình Dương",
+        origin=Origin.BINH_DUONG,
+    )
+    DelegationFactory(start_date=day(2025, 2, 1), country="JP")
+    for month in (1, 3, 5):
+        DelegationFactory(start_date=day(2025, month, 10), country="TW", origin=Origin.BINH_DUONG)
+    AgreementFactory(signed_on=day(2024, 9, 9), title="Thỏa thuận hợp tác với Osaka")
+    AgreementFactory(
+        signed_on=day(2024, 4, 2),
+        title="Biên bản ghi nhớ giữa Bình Dương và Gyeonggi",
+        origin=Origin.BINH_DUONG,
+    )
+    shared = PartnerLocalityFactory(name="Gyeonggi", country="KR", established_on=day(2001, 1, 1))
+    shared.origins.create(origin=Origin.HCMC, established_on=day(2001, 1, 1))
+    shared.origins.create(origin=Origin.BINH_DUONG, established_on=day(2010, 6, 1))
+    PartnerLocalityFactory(
+        name="Đài Trung", country="TW", established_on=day(2015, 1, 1), origin=Origin.BINH_DUONG
+    )

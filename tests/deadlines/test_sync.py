@@ -11,13 +11,14 @@ from agreements.models import Agreement
 from agreements.resources import AgreementResource
 from agreements.services import save_agreement
 from delegations.models import Delegation
-from delegations.resources import DelegationResource
+from delegations.resources import DelegationResource, EventResource
 from foreignaffairs.core.roles import setup_roles
 from foreignaffairs.deadlines import services, tasks
 from foreignaffairs.deadlines.models import (
     AGREEMENT_REPORT,
     CLOSE_OUT,
     CONFERENCE_REQUEST,
+    CONFERENCE_REQUEST_PM,
     TRIP_REPORT,
     Consultation,
     ConsultationKind,
@@ -225,6 +226,76 @@ def test_a_hosted_conference_must_be_requested_thirty_days_ahead():
     deadline = Deadline.objects.get(event=event, rule__code=CONFERENCE_REQUEST)
     assert deadline.due_on == datetime.date(2026, 11, 10)
     assert deadline.rule.legal_basis == "Quyết định 06/2020/QĐ-TTg"
+
+
+def test_a_conference_the_prime_minister_decides_must_be_requested_forty_days_ahead():
+    event = EventFactory(
+        kind="conference",
+        role="host",
+        status="planned",
+        start_date=datetime.date(2026, 12, 10),
+        needs_prime_minister_approval=True,
+    )
+    services.sync_deadlines_for(event)
+
+    deadline = Deadline.objects.get(event=event, rule__code__startswith="conference")
+    assert deadline.rule.code == CONFERENCE_REQUEST_PM
+    assert deadline.due_on == datetime.date(2026, 10, 31)
+    assert deadline.rule.legal_basis == "Quyết định 06/2020/QĐ-TTg"
+
+    event.needs_prime_minister_approval = False
+    event.save()
+    services.sync_deadlines_for(event)
+
+    # One request to file, now 30 days ahead: the 40-day deadline is gone.
+    requests = Deadline.objects.filter(event=event, rule__code__startswith="conference")
+    assert [(d.rule.code, d.due_on) for d in requests] == [
+        (CONFERENCE_REQUEST, datetime.date(2026, 11, 10))
+    ]
+
+
+def test_the_forty_day_rule_is_set_from_the_admin_the_api_and_an_import(admin_client):
+    admin_client.post(
+        "/admin/delegations/event/add/",
+        {
+            "title": "Hội nghị quốc tế về an ninh biển",
+            "kind": "conference",
+            "role": "host",
+            "status": "planned",
+            "needs_prime_minister_approval": "on",
+            "origin": "hcmc",
+            "start_date": "10/12/2026",
+            "date_precision": "day",
+        },
+    )
+    api = APIClient()
+    api.force_authenticate(UserFactory(is_superuser=True, is_staff=True))
+    created = api.post(
+        "/api/v1/events/",
+        {
+            "title": "Diễn đàn nhân quyền khu vực",
+            "kind": "conference",
+            "role": "host",
+            "status": "planned",
+            "start_date": "2026-12-10",
+            "needs_prime_minister_approval": True,
+        },
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    headers = ["Tên sự kiện", "Ngày bắt đầu", "Tình trạng", "Do Thủ tướng cho phép tổ chức"]
+    EventResource().import_data(
+        xlsx_dataset(headers, [["Hội thảo biên giới, lãnh thổ", "10/12/2026", "Dự kiến", "Có"]])
+    )
+
+    due = Deadline.objects.filter(rule__code=CONFERENCE_REQUEST_PM).values_list(
+        "event__title", "due_on"
+    )
+    assert sorted(due) == [
+        ("Diễn đàn nhân quyền khu vực", datetime.date(2026, 10, 31)),
+        ("Hội nghị quốc tế về an ninh biển", datetime.date(2026, 10, 31)),
+        ("Hội thảo biên giới, lãnh thổ", datetime.date(2026, 10, 31)),
+    ]
 
 
 def test_imported_delegations_get_their_deadlines_in_the_same_transaction():
