@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from delegations.models import Direction, Pillar, Status
 from foreignaffairs.core.roles import STAFF, setup_roles
+from tests.admin_pages import inline_management
+from tests.agreements.test_admin import agreement_form
 from tests.factories import DelegationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +186,45 @@ def test_refused_form_lists_its_errors_at_the_top_linking_to_each_field(staff_cl
     assert '<a href="#id_start_date">Ngày bắt đầu</a>' in summary
     assert "ngày/tháng/năm" in summary
     assert '<a href="#id_title">' in summary
+
+
+def test_the_error_summary_links_to_a_field_in_an_inline_row(staff_client):
+    data = {
+        "direction": "incoming",
+        "title": "Đoàn Thị trưởng Osaka",
+        "country": "JP",
+        "start_date": "03/04/2026",
+        **inline_management("members", total=2),
+        "members-0-order": "1",
+        "members-0-name": "Yokoyama Hideyuki",
+        "members-1-order": "2",
+        "members-1-name": "",
+        "members-1-title": "Phó Thị trưởng",
+    }
+
+    response = staff_client.post(reverse("admin:delegations_delegation_add"), data)
+
+    summary = response.text.split('class="error-summary"')[1].split("</nav>")[0]
+    assert (
+        '<a href="#id_members-1-name">Thành viên đoàn, dòng 2 — Họ tên</a>: '
+        "Trường này là bắt buộc." in summary
+    )
+    assert 'id="id_members-1-name"' in response.text
+
+
+def test_the_error_summary_lists_an_agreements_activity_row_in_english(admin_client):
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    data = agreement_form(
+        **inline_management("activities", total=1),
+        **{
+            "activities-0-date": "3/4/26",
+            "activities-0-kind": "meeting",
+            "activities-0-description": "Họp rà soát kế hoạch",
+        },
+    )
+
+    response = admin_client.post(reverse("admin:agreements_agreement_add"), data)
+
+    summary = response.text.split('class="error-summary"')[1].split("</nav>")[0]
+    assert '<a href="#id_activities-0-date">Implementation activity, row 1 — Date</a>' in summary
+    assert "Enter the date as day/month/year, for example 27/03/2026." in summary
