@@ -12,7 +12,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -84,8 +84,7 @@ class BackgroundImportMixin:
         return HttpResponseRedirect(self.import_job_url(job))
 
     def import_job_url(self, job) -> str:
-        opts = self.model._meta
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_import_job", args=[job.pk])
+        return jobs.job_url(job)
 
     def own_import_jobs(self, request):
         jobs_here = jobs.ImportJob.objects.filter(model_label=self.model._meta.label_lower)

@@ -53,8 +53,10 @@ def test_a_large_file_is_queued_and_the_page_returns_at_once(admin_client):
 
 
 def test_the_job_imports_the_whole_file_and_says_so(
-    admin_client, superuser, django_capture_on_commit_callbacks
+    admin_client, superuser, django_capture_on_commit_callbacks, mailoutbox
 ):
+    superuser.email = "lan@example.invalid"
+    superuser.save()
     with django_capture_on_commit_callbacks(execute=True):
         response = upload_file(admin_client, [CHILE, JAPAN, PERU])
 
@@ -66,11 +68,19 @@ def test_the_job_imports_the_whole_file_and_says_so(
     assert not job.file  # the stored upload is deleted once imported
     page = admin_client.get(response.url)
     assert "Đã nhập xong 3 dòng: 3 bản ghi mới, 0 bản ghi cập nhật" in page.text
+    # Told by e-mail too, having perhaps left the page.
+    (mail,) = mailoutbox
+    assert mail.to == ["lan@example.invalid"]
+    assert mail.subject == "Nhập tệp “doan-lon.xlsx”: đã xong"
+    assert "đã nhập xong 3 dòng: 3 bản ghi mới" in mail.body
+    assert mail.body.strip().endswith(response.url)
 
 
 def test_a_file_with_a_bad_row_writes_nothing_and_lists_the_problem(
-    admin_client, django_capture_on_commit_callbacks
+    admin_client, superuser, django_capture_on_commit_callbacks, mailoutbox
 ):
+    superuser.email = "lan@example.invalid"
+    superuser.save()
     with django_capture_on_commit_callbacks(execute=True):
         response = upload_file(admin_client, [CHILE, JAPAN, BAD_DATE])
 
@@ -83,6 +93,25 @@ def test_a_file_with_a_bad_row_writes_nothing_and_lists_the_problem(
     # The row as the spreadsheet numbers it (the header is row 1).
     assert "<td>4</td>" in page.text
     assert "“31/02/2024” không phải ngày hợp lệ" in page.text
+    (mail,) = mailoutbox
+    assert mail.subject == "Nhập tệp “doan-lon.xlsx”: không nhập được"
+    assert "- Dòng 4: Ngày bắt đầu: “31/02/2024” không phải ngày hợp lệ" in mail.body
+
+
+def test_a_mail_server_that_does_not_answer_loses_the_mail_not_the_import(
+    admin_client, superuser, django_capture_on_commit_callbacks, settings, mailoutbox
+):
+    superuser.email = "lan@example.invalid"
+    superuser.save()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        upload_file(admin_client, [CHILE, JAPAN, BAD_DATE])
+
+    job = jobs.ImportJob.objects.get()
+    assert job.state == jobs.ImportJob.State.FAILED
+    assert job.problem_count == 1
 
 
 def test_the_progress_page_reads_the_rows_checked_while_the_job_runs(admin_client, superuser):

@@ -14,8 +14,11 @@ import logging
 from celery import shared_task
 from django.conf import settings
 from django.core.cache import cache
+from django.core.mail import EmailMessage
 from django.db import models, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -23,9 +26,12 @@ from django.utils.translation import gettext_lazy as _
 from foreignaffairs.core.origins import Origin
 from foreignaffairs.core.spreadsheets.large_files import import_file
 from foreignaffairs.core.stats_cache import CACHE_ERRORS
+from foreignaffairs.core.text import vi_number
 
 # Problems kept on a failed job (the file's first ones; the count says how many in all).
 PROBLEMS_KEPT = 200
+# Problems listed in the e-mail that says a job failed (the page lists the rest).
+PROBLEMS_MAILED = 20
 # How long the cache keeps a running job's progress (longer than any import takes).
 PROGRESS_SECONDS = 6 * 3600
 
@@ -188,3 +194,38 @@ def _finish(job: ImportJob, *, problems, rows: int = 0, counts=None) -> None:
     if job.file:
         job.file.delete(save=False)
     job.save()
+    mail_result(job)
+
+
+def job_url(job: ImportJob) -> str:
+    app_label, model_name = job.model_label.split(".")
+    return reverse(f"admin:{app_label}_{model_name}_import_job", args=[job.pk])
+
+
+def mail_result(job: ImportJob) -> None:
+    """Tell whoever started the job how it ended: they may have left its page long ago. A
+    mail server that does not answer loses the e-mail, not the import."""
+    user = job.user
+    if user is None or not user.email:
+        return
+    with translation.override("vi"):
+        context = {
+            "user": user,
+            "job": job,
+            "numbers": {
+                name: vi_number(getattr(job, name))
+                for name in ("rows_checked", "new", "updated", "skipped")
+            },
+            "problems": job.problems[:PROBLEMS_MAILED],
+            "job_url": settings.SITE_URL + job_url(job),
+        }
+        subject = (
+            gettext("Nhập tệp “%(name)s”: đã xong")
+            if job.state == ImportJob.State.DONE
+            else gettext("Nhập tệp “%(name)s”: không nhập được")
+        ) % {"name": job.file_name}
+        body = render_to_string("admin/foreignaffairs/email/import_job.txt", context)
+    try:
+        EmailMessage(subject, body, to=[user.email]).send()
+    except OSError:
+        logger.exception("Import job %s: result not mailed to %s", job.pk, user.email)
