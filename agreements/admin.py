@@ -251,6 +251,7 @@ class InheritedAgreementAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        sync_deadlines_for(form.instance)  # a decision recorded closes its deadline
         stats_cache.data_changed()
 
     def _follow_up(self, obj):

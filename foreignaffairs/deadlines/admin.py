@@ -11,6 +11,7 @@ from kombu.exceptions import OperationalError
 from foreignaffairs.core.date_input import DayFirstDates
 from foreignaffairs.deadlines import counts, tasks
 from foreignaffairs.deadlines.models import (
+    INHERITED_DECISION,
     CalendarDay,
     CalendarFeed,
     Consultation,
@@ -56,6 +57,7 @@ class RuleAdmin(admin.ModelAdmin):
         "name",
         ("days", "unit"),
         "legal_basis",
+        "description",
         "reminder_days",
         "overdue_every",
         "active",
@@ -125,6 +127,7 @@ class DeadlineAdmin(DayFirstDates, admin.ModelAdmin):
     fields = [
         "rule",
         "legal_basis",
+        "rule_description",
         "record_link",
         "trigger_on",
         "due_on",
@@ -132,7 +135,14 @@ class DeadlineAdmin(DayFirstDates, admin.ModelAdmin):
         "done_on",
         "note",
     ]
-    readonly_fields = ["rule", "legal_basis", "record_link", "trigger_on", "due_on"]
+    readonly_fields = [
+        "rule",
+        "legal_basis",
+        "rule_description",
+        "record_link",
+        "trigger_on",
+        "due_on",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_state(timezone.localdate())
@@ -151,11 +161,17 @@ class DeadlineAdmin(DayFirstDates, admin.ModelAdmin):
     def legal_basis(self, obj):
         return obj.rule.legal_basis or "–"
 
+    @admin.display(description=_("giải thích"))
+    def rule_description(self, obj):
+        return obj.rule.description or "–"
+
     @admin.display(description=_("hồ sơ"))
     def record_link(self, obj):
         record = obj.record
         opts = record._meta
-        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+        # The decision on an inherited agreement is recorded in the follow-up register.
+        page = "inheritedagreement" if obj.rule.code == INHERITED_DECISION else opts.model_name
+        url = reverse(f"admin:{opts.app_label}_{page}_change", args=[record.pk])
         return format_html('<a href="{}">{}</a>', url, record)
 
     @admin.display(description=_("tình trạng"), ordering="state")

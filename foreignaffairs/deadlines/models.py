@@ -20,6 +20,8 @@ CONFERENCE_REQUEST_PM = "conference_request_pm"
 TRIP_REPORT = "trip_report"
 AGREEMENT_EXPIRY = "agreement_expiry"
 CLOSE_OUT = "close_out"
+# A decision on each inherited agreement (Nghị định 177/2025/NĐ-CP, the follow-up register).
+INHERITED_DECISION = "inherited_decision"
 
 # What the e-mail digest looks ahead: deadlines due within this many days from today.
 DIGEST_WITHIN_DAYS = 7
@@ -41,6 +43,11 @@ class Rule(models.Model):
     )
     unit = models.CharField(_("đơn vị"), max_length=10, choices=Unit, default=Unit.CALENDAR_DAYS)
     legal_basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
+    description = models.TextField(
+        _("giải thích"),
+        blank=True,
+        help_text=_("Hạn tính từ ngày nào, vì sao chọn số ngày này, khi nào việc tự đóng."),
+    )
     reminder_days = models.CharField(
         _("nhắc trước (ngày)"),
         max_length=60,

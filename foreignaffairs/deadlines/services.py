@@ -19,6 +19,7 @@ from agreements.models import Agreement
 from agreements.models import Status as AgreementStatus
 from delegations.models import Delegation, Direction, Event, EventKind, EventRole, EventStatus
 from delegations.models import Status as DelegationStatus
+from foreignaffairs.core.origins import MERGER_DATE
 from foreignaffairs.deadlines import counts
 from foreignaffairs.deadlines.models import (
     AGREEMENT_EXPIRY,
@@ -27,6 +28,7 @@ from foreignaffairs.deadlines.models import (
     CONFERENCE_REQUEST,
     CONFERENCE_REQUEST_PM,
     CONSULTATION_RULES,
+    INHERITED_DECISION,
     TRIP_REPORT,
     Consultation,
     Deadline,
@@ -63,8 +65,50 @@ def local_date(moment) -> datetime.date:
 # What each kind of record should have ---------------------------------------------------
 
 
-def wanted_for_agreement(agreement: Agreement, consultations=()) -> list[Wanted]:
-    wanted = []
+@dataclasses.dataclass(frozen=True)
+class Inherited:
+    """An agreement of the inherited-agreements register and its decision so far."""
+
+    decision: str
+    decided_on: datetime.date | None
+
+
+def inherited_agreements(agreements: list[Agreement]) -> dict[int, Inherited]:
+    """Which of `agreements` are in the register (`Agreement.objects.inherited()`), with their
+    follow-up's decision: one query for the batch."""
+    rows = (
+        Agreement.objects.filter(pk__in=[agreement.pk for agreement in agreements])
+        .inherited()
+        .values_list("pk", "follow_up__decision", "follow_up__decided_on")
+    )
+    return {pk: Inherited(decision or "", decided_on) for pk, decision, decided_on in rows}
+
+
+def wanted_for_inherited(agreement: Agreement, inherited: Inherited) -> Wanted:
+    """The decision Decree 177/2025/NĐ-CP asks for: from the merger, or from the day the
+    agreement was entered when later (a former province's agreement imported later is not
+    overdue on arrival); done when the register records the decision, on its date (never
+    before the deadline arose, nor after today)."""
+    arises = max(MERGER_DATE, local_date(agreement.created_at))
+    done_on = None
+    if inherited.decision:
+        today = timezone.localdate()
+        done_on = min(max(inherited.decided_on or today, arises), max(today, arises))
+    return Wanted(
+        INHERITED_DECISION,
+        f"agreement:{agreement.pk}",
+        "agreement",
+        agreement,
+        arises,
+        arises,
+        done_on=done_on,
+    )
+
+
+def wanted_for_agreement(
+    agreement: Agreement, consultations=(), inherited: Inherited | None = None
+) -> list[Wanted]:
+    wanted = [wanted_for_inherited(agreement, inherited)] if inherited else []
     source = f"agreement:{agreement.pk}"
     signed = agreement.status != AgreementStatus.NEGOTIATING and agreement.signed_on
     if signed:
@@ -165,10 +209,11 @@ def sync_records(model, records: Iterable, *, rules=None, calendar=None) -> None
     field = RECORD_FIELDS[model]
     rules = rules if rules is not None else {rule.code: rule for rule in Rule.objects.all()}
     calendar = calendar or WorkingCalendar()
-    consultations = {}
-    if model is Agreement:  # one query for the batch's consultations
+    consultations, inherited = {}, {}
+    if model is Agreement:  # one query for the batch's consultations, one for the register
         for item in Consultation.objects.filter(agreement__in=records).order_by("pk"):
             consultations.setdefault(item.agreement_id, []).append(item)
+        inherited = inherited_agreements(records)
     existing = {
         (row.rule_id, row.source): row
         for row in Deadline.objects.filter(**{f"{field}__in": records}).select_for_update()
@@ -176,7 +221,9 @@ def sync_records(model, records: Iterable, *, rules=None, calendar=None) -> None
     creating, updating, keeping = [], [], set()
     for record in records:
         if model is Agreement:
-            wanted_rows = wanted_for_agreement(record, consultations.get(record.pk, []))
+            wanted_rows = wanted_for_agreement(
+                record, consultations.get(record.pk, []), inherited.get(record.pk)
+            )
         else:
             wanted_rows = WANTED[model](record)
         for wanted in wanted_rows:
@@ -224,14 +271,14 @@ def sync_deadlines_for(record) -> None:
     rows are saved, inside the write's transaction."""
     if isinstance(record, Consultation):
         record = record.agreement
-    sync_records(type(record), [record])
+    sync_records(record._meta.concrete_model, [record])
 
 
 def sync_many(records: Iterable) -> None:
     """Sync records of one or several models (an import's rows), a batch at a time."""
     by_model = {}
     for record in records:
-        by_model.setdefault(type(record), []).append(record)
+        by_model.setdefault(record._meta.concrete_model, []).append(record)
     rules = {rule.code: rule for rule in Rule.objects.all()}
     calendar = WorkingCalendar()
     for model, items in by_model.items():
@@ -313,7 +360,7 @@ def set_deadline(code: str, record, trigger_on: datetime.date, *, key: str = "")
     caller derives itself, e.g. another app's register. Raises ValidationError for an unknown
     rule; creating it again moves it."""
     rule = rule_by_code(code)
-    field = RECORD_FIELDS[type(record)]
+    field = RECORD_FIELDS[record._meta.concrete_model]
     source = f"{field}:{record.pk}" + (f":{key}" if key else "")
     due_on = WorkingCalendar().shift(trigger_on, rule.days, rule.unit)
     deadline, _created = Deadline.objects.update_or_create(
