@@ -33,8 +33,7 @@ def list_title(changelist) -> str:
 
 @dataclass(frozen=True)
 class ErrorLink:
-    """One line of a refused form's error summary: where the error is (`href`, `label`; none
-    for an error of the whole record, which the admin shows above the fields) and what it says."""
+    """One line of a refused form's error summary: where the error is and what it says."""
 
     href: str
     label: str
@@ -46,11 +45,10 @@ def error_links(adminform, inline_admin_formsets) -> list[ErrorLink]:
     """Every error of a refused admin change form, each linked to where it is: a field of the
     record, a field of an inline row ("Hoạt động triển khai, dòng 2 — Ngày"), an inline row, or
     an inline block (e.g. too many rows)."""
-    form = adminform.form
-    links = [ErrorLink("", "", list(form.non_field_errors()))] if form.non_field_errors() else []
-    links += [
+    # The record's own non-field errors are not repeated: the admin shows them just above.
+    links = [
         ErrorLink(f"#{field.id_for_label}", capfirst(field.label), list(field.errors))
-        for field in form
+        for field in adminform.form
         if field.errors
     ]
     for inline in inline_admin_formsets or []:
