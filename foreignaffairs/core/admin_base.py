@@ -24,6 +24,7 @@ from import_export.forms import ConfirmImportForm, SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from foreignaffairs.core import links, search, stats_cache
+from foreignaffairs.core.admin_exports import StreamingExportMixin
 from foreignaffairs.core.admin_filters import BoundedChangeList
 from foreignaffairs.core.admin_imports import (
     BackgroundImportMixin,
@@ -243,7 +244,13 @@ class ExportForm(SelectableFieldsExportForm):
         return resource.fields[field_name].column_name
 
 
-class DomainAdmin(DayFirstDates, BackgroundImportMixin, ImportExportMixin, SimpleHistoryAdmin):
+class DomainAdmin(
+    DayFirstDates,
+    BackgroundImportMixin,
+    StreamingExportMixin,
+    ImportExportMixin,
+    SimpleHistoryAdmin,
+):
     """Base admin for the domain records: history (who changed what, when), authorship,
     Excel/CSV import and export with the model's resource (`resource_classes`), and date boxes
     that say their format (`core.date_input`).
@@ -368,18 +375,6 @@ class DomainAdmin(DayFirstDates, BackgroundImportMixin, ImportExportMixin, Simpl
             else vi_number(counted)
         )
         return context
-
-    def get_export_data(self, file_format, request, queryset, **kwargs):
-        """import-export's, with native values (dates as dates) for every binary format, also
-        this app's XLSX (import-export recognises only its own classes)."""
-        if not self.has_export_permission(request):
-            raise PermissionDenied
-        data = self.get_data_for_export(
-            request, queryset, force_native_type=file_format.is_binary(), **kwargs
-        )
-        content = file_format.export_data(data)
-        encoding = kwargs.get("encoding")
-        return content.encode(encoding) if encoding and not file_format.is_binary() else content
 
     def get_export_filename(self, request, queryset, file_format):
         """'doan-vao-doan-ra-2026-11-28.xlsx': the records, in Vietnamese without marks."""

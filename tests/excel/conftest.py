@@ -18,6 +18,13 @@ DELEGATION_HEADERS = [
 ]
 
 
+def file_bytes(response) -> bytes:
+    """The file an export sends: streamed for a list (admin and API), whole for one record."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def xlsx_bytes(headers, rows) -> bytes:
     workbook = Workbook()
     sheet = workbook.active

@@ -13,7 +13,7 @@ from delegations.models import Delegation
 from foreignaffairs.core.rest.renderers import csv_text as api_csv_text
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
 from partners.models import PartnerLocality
-from tests.excel.conftest import DELEGATION_HEADERS, csv_text, xlsx_bytes
+from tests.excel.conftest import DELEGATION_HEADERS, csv_text, file_bytes, xlsx_bytes
 from tests.excel.rows import CHILE, JAPAN
 from tests.factories import DelegationFactory, PartnerLocalityFactory
 
@@ -141,7 +141,7 @@ def export(client, query: str, file_format=XLSX_FORMAT) -> bytes:
     data = {name: "on" for name in form.fields if name.startswith("delegationresource_")}
     response = client.post(f"{EXPORT_URL}?{query}", {**data, "format": file_format})
     assert response.status_code == 200
-    return response.content
+    return file_bytes(response)
 
 
 def test_export_honours_the_lists_filters_and_search(admin_client):

@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from foreignaffairs.core.spreadsheets import formats
+from tests.excel.conftest import file_bytes
 from tests.excel.test_admin import CSV_FORMAT, EXPORT_URL, XLSX_FORMAT
 from tests.factories import DelegationFactory
 
@@ -22,7 +24,7 @@ def export_response(client, file_format):
 def test_the_csv_export_starts_with_a_utf8_byte_order_mark(admin_client):
     DelegationFactory(title="Đoàn Hà Nội")
 
-    content = export_response(admin_client, CSV_FORMAT).content
+    content = file_bytes(export_response(admin_client, CSV_FORMAT))
 
     assert content.startswith("\ufeff".encode())
     assert "Chiều đoàn" in content.decode("utf-8-sig")
@@ -33,7 +35,7 @@ def test_the_xlsx_export_has_a_vietnamese_sheet_and_dates_shown_day_first(admin_
 
     response = export_response(admin_client, XLSX_FORMAT)
 
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(file_bytes(response))).active
     header = [cell.value for cell in sheet[1]]
     date_cell = sheet.cell(row=2, column=header.index("Ngày bắt đầu") + 1)
     assert sheet.title == "Đoàn vào, đoàn ra"
@@ -48,3 +50,31 @@ def test_file_names_keep_the_letter_d(admin_client):
     today = datetime.date.today().isoformat()
     assert f'filename="doan-vao-doan-ra-{today}.xlsx"' in export["Content-Disposition"]
     assert 'filename="mau-doan-vao-doan-ra.xlsx"' in template["Content-Disposition"]
+
+
+def test_the_admin_export_is_sent_as_it_is_written(admin_client, monkeypatch):
+    DelegationFactory.create_batch(12)
+    monkeypatch.setattr(formats, "CSV_ROWS_PER_PIECE", 5)
+
+    response = export_response(admin_client, CSV_FORMAT)
+
+    # Header and 12 rows sent in pieces of 5 rows: the file is never held whole in memory.
+    pieces = list(response.streaming_content)
+    assert len(pieces) == 3
+    assert b"".join(pieces).decode("utf-8-sig").count("\r\n") == 13
+
+
+@pytest.mark.parametrize("file_format", [XLSX_FORMAT, CSV_FORMAT])
+def test_the_admin_export_reads_in_chunks_not_per_record(
+    admin_client, file_format, django_assert_max_num_queries
+):
+    DelegationFactory.create_batch(40)
+    form = admin_client.get(EXPORT_URL).context["form"]
+    data = {name: "on" for name in form.fields if name.startswith("delegationresource_")}
+
+    # Session, user, the chunk of records and of each relation the columns show.
+    with django_assert_max_num_queries(12):
+        response = admin_client.post(EXPORT_URL, {**data, "format": file_format})
+        content = file_bytes(response)
+
+    assert content

@@ -65,3 +65,18 @@ def test_the_http_floor_returns_the_rows_and_fields_of_the_api_page(records, adm
     assert [{key: row[key] for key in sorted(row)} for row in bare] == [
         {key: row[key] for key in sorted(row)} for row in api
     ]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the floor is PostgreSQL SQL")
+def test_the_export_floor_writes_the_rows_of_the_api_export(records, admin_client):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql.EXPORT_DELEGATIONS,
+            {"start": datetime.date(2017, 1, 1), "stop": datetime.date(2018, 1, 1)},
+        )
+        floor_ids = [row[0] for row in cursor.fetchall()]
+        assert sql.export_delegations_xlsx(cursor, 2017) > 0
+    response = admin_client.get("/api/v1/delegations/?format=csv&year=2017&direction=incoming")
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[1:]
+
+    assert [int(line.split(",")[0]) for line in lines] == floor_ids

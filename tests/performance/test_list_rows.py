@@ -1,5 +1,5 @@
-"""The delegations list read as plain rows gives the same bytes as the serializer over model
-instances did, on records that vary in every way a field can (blank, none, several, the
+"""The delegations and events lists read as plain rows give the same bytes as the serializer
+over model instances did, on records that vary in every way a field can (blank, none, several, the
 country names that django-countries gets wrong, both languages)."""
 
 import datetime
@@ -10,10 +10,11 @@ from django.utils import translation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
 
-from delegations.models import Delegation, Pillar
-from delegations.serializers import DelegationSerializer
+from delegations.models import Delegation, Event, Pillar
+from delegations.serializers import DelegationSerializer, EventSerializer
+from delegations.views import EventViewSet
 from foreignaffairs.api.models import ApiClient
-from tests.factories import DelegationFactory, PartnerLocalityFactory
+from tests.factories import DelegationFactory, EventFactory, PartnerLocalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,5 +108,65 @@ def test_the_list_costs_the_same_queries_for_one_row_or_fifty(
     # The key and its first use, the count, the page, the pillars of the page.
     with django_assert_max_num_queries(5):
         response = api.get("/api/v1/delegations/", {"page_size": 50})
+
+    assert len(response.json()["results"]) == 50
+
+
+# Events -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def varied_events():
+    osaka = PartnerLocalityFactory(name="Osaka", country="JP")
+    busan = PartnerLocalityFactory(name="Busan", country="KR")
+    records = [
+        EventFactory(
+            title="Diễn đàn “Kinh tế” & <b>bạn</b> 🇻🇳",
+            countries=["US", "KR", "IS"],
+            end_date=datetime.date(2017, 10, 21),
+            venue="Nhà hát\nThành phố",
+            needs_prime_minister_approval=True,
+        ),
+        EventFactory(title=unicodedata.normalize("NFD", "Tuần Văn hóa"), kind="cultural"),
+        EventFactory(title="Tiệc chiêu đãi", countries=[], status="cancelled", role="co_host"),
+        EventFactory(title="Sắp tới", status="planned", start_date=datetime.date(2030, 1, 1)),
+        EventFactory(title="Cùng ngày", countries=["IE"], start_date=datetime.date(2017, 3, 10)),
+    ]
+    records[0].partners.set([osaka, busan])
+    records[2].partners.set([busan])
+    return records
+
+
+def events_as_instances():
+    """The events list as serialized from model instances (the view's prefetch)."""
+    instances = EventViewSet().get_queryset().order_by(*ORDER)
+    return EventSerializer(instances, many=True).data
+
+
+def events_as_rows():
+    rows = Event.objects.order_by(*ORDER).values(*EventSerializer.row_columns)
+    return EventSerializer.represent_rows(list(rows))
+
+
+def test_events_read_as_plain_rows_render_to_the_same_bytes(varied_events):
+    old = JSONRenderer().render(events_as_instances())
+    new = JSONRenderer().render(events_as_rows())
+
+    assert new == old
+    assert b'"partners":[' in new and b'"countries":["IS","KR","US"]' in new
+
+
+def test_the_events_list_costs_the_same_queries_for_one_row_or_fifty(
+    varied_events, django_assert_max_num_queries
+):
+    _client, key = ApiClient.issue("Sở Tư pháp")
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    for day in range(1, 50):
+        EventFactory(start_date=datetime.date(2018, 1, 1) + datetime.timedelta(days=day))
+
+    # The key and its first use, the count, the page, the partners of the page.
+    with django_assert_max_num_queries(5):
+        response = api.get("/api/v1/events/", {"page_size": 50})
 
     assert len(response.json()["results"]) == 50

@@ -7,15 +7,15 @@ in the header row and Vietnamese values (choice labels and country names instead
 dates in CSV, lists joined with "; "). In Excel, dates are real date cells shown dd/mm/yyyy.
 
 The views hand these renderers an iterator of rows (every matching record, fetched in
-chunks), never a page: see `foreignaffairs.core.rest.views.RecordViewSet.list`.
+chunks), never a page, and send the file as it is written: see
+`foreignaffairs.core.rest.views.RecordViewSet.list`.
 """
 
-import csv
 import datetime
-import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.http import StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from openpyxl import Workbook
@@ -23,6 +23,7 @@ from openpyxl.cell import WriteOnlyCell
 from rest_framework import renderers, serializers
 
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE, formula_safe
+from foreignaffairs.core.spreadsheets.formats import CSV_ENCODING, csv_pieces, workbook_pieces
 from foreignaffairs.core.text import without_control_characters
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -97,30 +98,54 @@ def csv_text(value) -> str:
 
 
 class TabularRenderer(renderers.BaseRenderer):
-    """Common part of the two exports: columns, header row, file name."""
+    """Common part of the two exports: columns, header row, file name.
+
+    A list is streamed (`streaming_response`): rows are read in chunks as the file is written,
+    so memory stays bounded whatever the number of records. One record (`/delegations/1/`) goes
+    through `render`, as DRF renders any answer."""
 
     charset = None  # binary (xlsx), or a charset set explicitly (csv)
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         renderer_context = renderer_context or {}
-        view = renderer_context["view"]
-        request = renderer_context["request"]
+        rows: Iterable[Mapping] = [data] if isinstance(data, Mapping) else data
         response = renderer_context["response"]
+        header, columns, rows = self.table(
+            renderer_context["view"], renderer_context["request"], rows
+        )
+        response["Content-Disposition"] = self.content_disposition(renderer_context["view"])
+        return b"".join(self.stream(header, columns, rows))
+
+    def streaming_response(self, view, request, rows: Iterable[Mapping]) -> StreamingHttpResponse:
+        header, columns, rows = self.table(view, request, rows)
+        content_type = (
+            f"{self.media_type}; charset={self.charset}" if self.charset else self.media_type
+        )
+        response = StreamingHttpResponse(
+            self.stream(header, columns, rows), content_type=content_type
+        )
+        response["Content-Disposition"] = self.content_disposition(view)
+        return response
+
+    def table(self, view, request, rows: Iterable[Mapping]):
+        """The header row, the columns and the rows, in Vietnamese for `headers=vi`."""
         columns = export_columns(view.get_serializer())
         vietnamese = request.query_params.get("headers") == "vi"
         header = [column.label if vietnamese else column.name for column in columns]
-        rows: Iterable[Mapping] = [data] if isinstance(data, Mapping) else data
         if vietnamese:
             rows = (
                 {column.name: in_vietnamese(column, row.get(column.name)) for column in columns}
                 for row in rows
             )
         self.sheet_title = sheet_title(view) if vietnamese else "data"
-        filename = f"{view.basename}-{timezone.localdate():%Y-%m-%d}.{self.format}"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return self.write(header, columns, rows)
+        return header, columns, rows
 
-    def write(self, header: list[str], columns: list[Column], rows: Iterable[Mapping]) -> bytes:
+    def content_disposition(self, view) -> str:
+        filename = f"{view.basename}-{timezone.localdate():%Y-%m-%d}.{self.format}"
+        return f'attachment; filename="{filename}"'
+
+    def stream(self, header: list[str], columns: list[Column], rows: Iterable[Mapping]):
+        """The file, as an iterator of bytes."""
         raise NotImplementedError
 
 
@@ -131,14 +156,9 @@ class CSVRenderer(TabularRenderer):
     format = "csv"
     charset = "utf-8"
 
-    def write(self, header, columns, rows):
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow([csv_text(row.get(column.name)) for column in columns])
-        return buffer.getvalue().encode("utf-8")
+    def stream(self, header, columns, rows):
+        values = ([csv_text(row.get(column.name)) for column in columns] for row in rows)
+        return csv_pieces(header, values, CSV_ENCODING)
 
 
 class XLSXRenderer(TabularRenderer):
@@ -146,16 +166,13 @@ class XLSXRenderer(TabularRenderer):
     format = "xlsx"
     render_style = "binary"
 
-    def write(self, header, columns, rows):
-        # Write-only mode streams rows to a temporary file instead of keeping cells in memory.
+    def stream(self, header, columns, rows):
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(self.sheet_title)
         sheet.append(header)
         for row in rows:
             sheet.append([self.cell(sheet, column, row.get(column.name)) for column in columns])
-        output = io.BytesIO()
-        workbook.save(output)
-        return output.getvalue()
+        yield from workbook_pieces(workbook)
 
     @staticmethod
     def cell(sheet, column: Column, value) -> WriteOnlyCell:

@@ -1,5 +1,7 @@
 """What the four record endpoints share: access, exports, writes, schema summaries."""
 
+from collections.abc import Iterator
+
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -17,6 +19,7 @@ from foreignaffairs.core.rest.renderers import (
     CSVRenderer,
     XLSXRenderer,
 )
+from foreignaffairs.core.spreadsheets.large_files import chunks
 
 EXPORT_PARAMETERS = [
     OpenApiParameter(
@@ -108,11 +111,25 @@ class RecordViewSet(
     def list(self, request, *args, **kwargs):
         if not self.is_export():
             return self.list_page(request, *args, **kwargs)
-        # Every matching record, not one page: the renderer writes the rows as they come.
+        # Every matching record, not one page, streamed: the rows are read a chunk at a time
+        # while the file is written and sent.
         queryset = self.filter_queryset(self.get_queryset())
+        return request.accepted_renderer.streaming_response(
+            self, request, self.export_rows(queryset)
+        )
+
+    def export_rows(self, queryset) -> Iterator[dict]:
+        """Every record of `queryset` as the JSON gives it: from plain rows when the serializer
+        reads them (`row_columns`), else through the serializer, a chunk at a time."""
+        serializer_class = self.get_serializer_class()
+        if serializer_class.row_columns:
+            rows = queryset.prefetch_related(None).values(*serializer_class.row_columns)
+            for chunk in chunks(rows.iterator(self.export_chunk_size), self.export_chunk_size):
+                yield from serializer_class.represent_rows(chunk)
+            return
         serializer = self.get_serializer()
-        rows = queryset.iterator(chunk_size=self.export_chunk_size)
-        return Response(serializer.to_representation(record) for record in rows)
+        for record in queryset.iterator(chunk_size=self.export_chunk_size):
+            yield serializer.to_representation(record)
 
     def list_page(self, request, *args, **kwargs):
         """One page of JSON; as plain rows when the serializer can read them (`row_columns`)."""

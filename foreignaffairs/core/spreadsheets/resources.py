@@ -9,6 +9,8 @@ history kept for bulk writes, headers in Vietnamese or English.
   history kept for bulk writes; `created_by` set to the importing user.
 """
 
+from collections.abc import Iterator
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -385,8 +387,19 @@ class DomainResource(resources.ModelResource):
 
     def export(self, queryset=None, **kwargs):
         dataset = super().export(queryset=queryset, **kwargs)
-        dataset.title = capfirst(self._meta.model._meta.verbose_name_plural)  # the sheet's name
+        dataset.title = self.sheet_title()
         return dataset
+
+    def sheet_title(self) -> str:
+        return capfirst(self._meta.model._meta.verbose_name_plural)
+
+    def export_rows(self, queryset, export_fields=None, **kwargs) -> Iterator[list]:
+        """The rows `export()` would put in its dataset, one at a time (a streamed file):
+        read in chunks, through the same hooks and fields."""
+        self.before_export(queryset, **kwargs)
+        queryset = self.filter_export(queryset, **kwargs)
+        for record in self.iter_queryset(queryset):
+            yield self.export_resource(record, selected_fields=export_fields, **kwargs)
 
     def export_field(self, field, instance, **kwargs):
         # Every text cell, whichever widget wrote it (names of partners, choice labels, …).
