@@ -90,7 +90,10 @@ def test_staff_import_a_file_through_its_preview(
 
     # A file with a mistyped date: the problem is shown in its row, nothing can be confirmed.
     upload(
-        tab, texts, [[*CHILE, "Đã thực hiện"], [*OSAKA, "31/02/2026", "Đã thực hiện"]], "doan-loi.xlsx"
+        tab,
+        texts,
+        [[*CHILE, "Đã thực hiện"], [*OSAKA, "31/02/2026", "Đã thực hiện"]],
+        "doan-loi.xlsx",
     )
     assert texts["bad rows"] in tab.locator("#content").inner_text()
     bad_row = tab.locator("table.import-preview tbody tr")

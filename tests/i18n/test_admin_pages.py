@@ -4,6 +4,7 @@ with what they show, filters are chips, the language switch is in the header."""
 import datetime
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -228,3 +229,22 @@ def test_the_error_summary_lists_an_agreements_activity_row_in_english(admin_cli
     summary = response.text.split('class="error-summary"')[1].split("</nav>")[0]
     assert '<a href="#id_activities-0-date">Implementation activity, row 1 — Date</a>' in summary
     assert "Enter the date as day/month/year, for example 27/03/2026." in summary
+
+
+def test_login_lockout_records_are_named_in_vietnamese_with_local_time(admin_client):
+    attempt = AccessAttempt.objects.create(
+        username="truongphong",
+        ip_address="10.0.0.9",
+        user_agent="Firefox",
+        get_data="",
+        post_data="",
+        http_accept="text/html",
+        path_info="/login/",
+        failures_since_start=5,
+    )
+    local = timezone.localtime(attempt.attempt_time)
+
+    page = admin_client.get(reverse("admin:axes_accessattempt_change", args=[attempt.pk])).text
+
+    assert f"truongphong từ 10.0.0.9: 5 lần đăng nhập sai, lần cuối {local:%d/%m/%Y %H:%M}" in page
+    assert "Attempted Access" not in page
