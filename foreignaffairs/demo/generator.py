@@ -18,6 +18,7 @@ from foreignaffairs.demo.draws import Draws
 from foreignaffairs.demo.events import EventWriter
 from foreignaffairs.demo.partners import write_partners
 from foreignaffairs.demo.programmes import write_programmes
+from foreignaffairs.demo.provinces import write_provinces
 
 
 class DemoGenerator:
@@ -67,6 +68,10 @@ class DemoGenerator:
 
         # Last: the programmes link the records above, and draw after them.
         created["plan_items"] = write_programmes(self.rng, self.years, self.today)
+
+        # The two former provinces' records draw after the city's, which stay as they were.
+        for key, count in write_provinces(draws, partners, pillars).items():
+            created[key] += count
         return created
 
 

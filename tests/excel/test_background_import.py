@@ -1,12 +1,14 @@
 """Files too large to preview are imported by a background job: the page returns at once,
 shows progress, and ends all or nothing like the preview's import."""
 
+import datetime
 import threading
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from delegations.models import Delegation
 from foreignaffairs.core.spreadsheets import jobs
@@ -112,6 +114,16 @@ def test_a_mail_server_that_does_not_answer_loses_the_mail_not_the_import(
     job = jobs.ImportJob.objects.get()
     assert job.state == jobs.ImportJob.State.FAILED
     assert job.problem_count == 1
+
+
+def test_a_job_no_worker_takes_says_so(admin_client):
+    upload_file(admin_client, [CHILE, JAPAN, PERU])
+    job = jobs.ImportJob.objects.get()
+    assert "chưa có máy chủ nào nhận nhập" not in admin_client.get(job_url(job)).text
+
+    jobs.ImportJob.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=3))
+
+    assert "chưa có máy chủ nào nhận nhập" in admin_client.get(job_url(job)).text
 
 
 def test_the_progress_page_reads_the_rows_checked_while_the_job_runs(admin_client, superuser):

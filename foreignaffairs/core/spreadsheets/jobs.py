@@ -9,6 +9,7 @@ write to the database until it ends), which the admin's progress page reads.
 """
 
 import contextlib
+import datetime
 import logging
 
 from celery import shared_task
@@ -32,6 +33,8 @@ from foreignaffairs.core.text import vi_number
 PROBLEMS_KEPT = 200
 # Problems listed in the e-mail that says a job failed (the page lists the rest).
 PROBLEMS_MAILED = 20
+# A job still waiting after this long has no worker to run it (see README, Background jobs).
+WAITING_TOO_LONG = datetime.timedelta(minutes=2)
 # How long the cache keeps a running job's progress (longer than any import takes).
 PROGRESS_SECONDS = 6 * 3600
 
@@ -105,6 +108,14 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in {self.State.DONE, self.State.FAILED}
+
+    @property
+    def waiting_too_long(self) -> bool:
+        return (
+            self.state == self.State.QUEUED
+            and self.created_at is not None
+            and timezone.now() - self.created_at > WAITING_TOO_LONG
+        )
 
     def progress(self) -> int:
         """The rows checked so far: the cache's count while the job runs."""
