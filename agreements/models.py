@@ -22,6 +22,7 @@ from foreignaffairs.core.dates import (
 )
 from foreignaffairs.core.links import LinkedHistory
 from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.natural_keys import folded_key_field
 from foreignaffairs.core.origins import MERGER_DATE, Origin, OriginQuerySet, origin_field
 from foreignaffairs.core.search import search_text_field
 from foreignaffairs.core.uploads import validate_pdf
@@ -301,11 +302,13 @@ class Agreement(DomainModel):
     notes = models.TextField(_("ghi chú"), blank=True)
     origin = origin_field()
     search_text = search_text_field()
+    title_key = folded_key_field()
 
     searchable_fields = ("title", "title_en", "signed_place", "partner_organization")
     search_through = ("partners",)
+    folded_fields = {"title_key": "title"}
     objects = AgreementQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text"], bases=[LinkedHistory])
+    history = HistoricalRecords(excluded_fields=["search_text", "title_key"], bases=[LinkedHistory])
 
     class Meta:
         verbose_name = _("văn bản hợp tác")
@@ -348,6 +351,25 @@ class Agreement(DomainModel):
             plausible_date_constraint("expires_on", "agreements_agreement_expires_on_plausible"),
             plausible_date_constraint(
                 "terminated_on", "agreements_agreement_terminated_on_plausible"
+            ),
+            # The natural key the imports match on (core.natural_keys): name + signing date,
+            # and name alone among those still being negotiated (no date; NULLs never clash).
+            models.UniqueConstraint(
+                fields=["title_key", "signed_on"],
+                name="agreements_agreement_unique_title_signed_on",
+                violation_error_message=_(
+                    "Đã có một văn bản cùng tên và cùng ngày ký (không phân biệt chữ hoa, chữ "
+                    "thường và dấu)."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["title_key"],
+                condition=Q(signed_on__isnull=True),
+                name="agreements_agreement_unique_title_negotiating",
+                violation_error_message=_(
+                    "Đã có một văn bản đang đàm phán cùng tên (không phân biệt chữ hoa, chữ "
+                    "thường và dấu)."
+                ),
             ),
         ]
         indexes = [

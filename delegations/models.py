@@ -11,6 +11,7 @@ from delegations.scheduling import (
 )
 from foreignaffairs.core.continents import continent_expression, countries_in
 from foreignaffairs.core.links import LinkedHistory
+from foreignaffairs.core.natural_keys import folded_key_field
 from foreignaffairs.core.search import search_text_field
 
 
@@ -193,10 +194,12 @@ class Delegation(ScheduledActivity):
     )
     outcome = models.TextField(_("kết quả"), blank=True)
     search_text = search_text_field()
+    title_key = folded_key_field()
 
     searchable_fields = ("title", "head_name", "head_title", "organization")
+    folded_fields = {"title_key": "title"}
     objects = DelegationQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text"], bases=[LinkedHistory])
+    history = HistoricalRecords(excluded_fields=["search_text", "title_key"], bases=[LinkedHistory])
 
     class Meta(ScheduledActivity.Meta):
         verbose_name = _("đoàn")
@@ -207,6 +210,15 @@ class Delegation(ScheduledActivity):
                 condition=Q(member_count__isnull=True) | Q(member_count__gte=0),
                 name="delegations_delegation_member_count_non_negative",
                 violation_error_message=_("Số thành viên không được âm."),
+            ),
+            # The natural key the imports match on (core.natural_keys).
+            models.UniqueConstraint(
+                fields=["direction", "title_key", "start_date"],
+                name="delegations_delegation_unique_direction_title_start",
+                violation_error_message=_(
+                    "Đã có một đoàn cùng chiều, cùng tên đoàn và cùng ngày bắt đầu (không phân "
+                    "biệt chữ hoa, chữ thường và dấu)."
+                ),
             ),
         ]
         indexes = [
@@ -387,10 +399,12 @@ class Event(ScheduledActivity):
     )
     notes = models.TextField(_("ghi chú"), blank=True)
     search_text = search_text_field()
+    title_key = folded_key_field()
 
     searchable_fields = ("title", "venue", "notes")
+    folded_fields = {"title_key": "title"}
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text"], bases=[LinkedHistory])
+    history = HistoricalRecords(excluded_fields=["search_text", "title_key"], bases=[LinkedHistory])
 
     class Meta(ScheduledActivity.Meta):
         verbose_name = _("sự kiện đối ngoại")
@@ -401,6 +415,15 @@ class Event(ScheduledActivity):
                 condition=Q(foreign_participants__isnull=True) | Q(foreign_participants__gte=0),
                 name="delegations_event_participants_non_negative",
                 violation_error_message=_("Số khách quốc tế không được âm."),
+            ),
+            # The natural key the imports match on (core.natural_keys).
+            models.UniqueConstraint(
+                fields=["title_key", "start_date"],
+                name="delegations_event_unique_title_start",
+                violation_error_message=_(
+                    "Đã có một sự kiện cùng tên và cùng ngày bắt đầu (không phân biệt chữ hoa, "
+                    "chữ thường và dấu)."
+                ),
             ),
         ]
         indexes = [

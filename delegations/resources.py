@@ -23,14 +23,14 @@ class SyncDeadlinesMixin:
 
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         written = list(self.create_instances)
-        super().bulk_create(using_transactions, dry_run, raise_errors, batch_size, result)
-        if not dry_run:
+        stored = super().bulk_create(using_transactions, dry_run, raise_errors, batch_size, result)
+        if stored and not dry_run:
             sync_many(written)
 
     def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         written = list(self.update_instances)
-        super().bulk_update(using_transactions, dry_run, raise_errors, batch_size, result)
-        if not dry_run:
+        stored = super().bulk_update(using_transactions, dry_run, raise_errors, batch_size, result)
+        if stored and not dry_run:
             sync_many(written)
 
 

@@ -19,9 +19,9 @@ from foreignaffairs.core.continents import (
 from foreignaffairs.core.dates import plausible_date_constraint, validate_plausible_date
 from foreignaffairs.core.links import LinkedHistory
 from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.natural_keys import folded_key_field
 from foreignaffairs.core.origins import OriginQuerySet, check_origin, origin_field
 from foreignaffairs.core.search import search_text_field
-from foreignaffairs.core.text import fold
 
 # A relationship with no exchange for this long is dormant (computed in reports.exchanges,
 # which sees the delegations and agreements).
@@ -136,11 +136,7 @@ class PartnerLocality(DomainModel):
         blank=True,
         help_text=_("Tên bằng ngôn ngữ của địa phương, nếu khác tên tiếng Anh."),
     )
-    name_key = models.CharField(
-        max_length=200,
-        editable=False,
-        help_text=_("Tên không dấu, chữ thường: dùng để không nhập trùng một địa phương."),
-    )
+    name_key = folded_key_field()
     country = CountryField(_("quốc gia"))
     kind = models.CharField(
         _("cấp hành chính"),
@@ -195,6 +191,7 @@ class PartnerLocality(DomainModel):
     search_text = search_text_field()
 
     searchable_fields = ("name", "name_en", "name_local")
+    folded_fields = {"name_key": "name"}
     objects = PartnerLocalityQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text"], bases=[LinkedHistory])
 
@@ -206,7 +203,10 @@ class PartnerLocality(DomainModel):
             models.UniqueConstraint(
                 fields=["country", "name_key"],
                 name="partners_partnerlocality_unique_name_per_country",
-                violation_error_message=_("Quốc gia này đã có một địa phương đối tác cùng tên."),
+                violation_error_message=_(
+                    "Quốc gia này đã có một địa phương đối tác cùng tên (không phân biệt chữ hoa, "
+                    "chữ thường và dấu)."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True)
@@ -265,25 +265,8 @@ class PartnerLocality(DomainModel):
             errors["established_on"] = _("Ngày thiết lập quan hệ không được ở tương lai.")
         if self.ended_on and self.established_on and self.ended_on < self.established_on:
             errors["ended_on"] = _("Ngày chấm dứt không được trước ngày thiết lập quan hệ.")
-        if self.name and self.country:
-            duplicate = (
-                PartnerLocality.objects.filter(country=self.country, name_key=fold(self.name))
-                .exclude(pk=self.pk)
-                .first()
-            )
-            if duplicate:
-                errors["name"] = _(
-                    "Đã có địa phương đối tác “%(name)s” ở %(country)s (không phân biệt hoa "
-                    "thường và dấu)."
-                ) % {"name": duplicate.name, "country": duplicate.country.name}
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.name_key = fold(self.name)
-        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
-        super().save(*args, **kwargs)
 
 
 # The date fields `PartnerLocalityQuerySet.with_origin_dates` adds, for `active_on_q`.

@@ -3,7 +3,6 @@
 import datetime
 
 from foreignaffairs.core.spreadsheets.resources import DomainResource
-from foreignaffairs.core.text import fold
 from partners.models import AdministrativeKind, PartnerLocality, Relationship
 from partners.services import share_partner
 
@@ -72,10 +71,3 @@ class PartnerLocalityResource(DomainResource):
                 )
         self.shared = []
         super().after_import(dataset, result, **kwargs)
-
-    def before_save_instance(self, instance, row, **kwargs):
-        super().before_save_instance(instance, row, **kwargs)
-        instance.name_key = fold(instance.name)  # bulk writes skip PartnerLocality.save()
-
-    def get_bulk_update_fields(self):
-        return [*super().get_bulk_update_fields(), "name_key"]

@@ -21,7 +21,8 @@ from foreignaffairs.core.dates import (
     plausible_date_constraint,
     validate_plausible_date,
 )
-from foreignaffairs.core.models import DomainModel
+from foreignaffairs.core.models import DomainModel, DomainQuerySet
+from foreignaffairs.core.natural_keys import folded_key_field
 
 
 class ItemKind(models.TextChoices):
@@ -117,7 +118,7 @@ def period_end(year: int, month: int | None, quarter: int | None) -> datetime.da
     return datetime.date(year, last_month, calendar.monthrange(year, last_month)[1])
 
 
-class PlanItemQuerySet(models.QuerySet):
+class PlanItemQuerySet(DomainQuerySet):
     def of_year(self, year: int):
         return self.filter(plan__year=year)
 
@@ -227,9 +228,11 @@ class PlanItem(DomainModel):
     agreements = models.ManyToManyField(
         Agreement, verbose_name=_("văn bản thực hiện"), blank=True, related_name="plan_items"
     )
+    title_key = folded_key_field()
 
+    folded_fields = {"title_key": "title"}
     objects = PlanItemQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["title_key"])
 
     class Meta(DomainModel.Meta):
         verbose_name = _("việc trong chương trình")
@@ -245,6 +248,15 @@ class PlanItem(DomainModel):
                 condition=Q(quarter__isnull=True) | Q(quarter__gte=1, quarter__lte=4),
                 name="plans_planitem_quarter_valid",
                 violation_error_message=_("Quý dự kiến phải từ 1 đến 4."),
+            ),
+            # The natural key the imports match on (core.natural_keys).
+            models.UniqueConstraint(
+                fields=["plan", "kind", "title_key"],
+                name="plans_planitem_unique_kind_title",
+                violation_error_message=_(
+                    "Chương trình này đã có một việc cùng loại và cùng nội dung (không phân biệt "
+                    "chữ hoa, chữ thường và dấu)."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["plan", "due_on"], name="plans_item_due_idx")]

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connections, transaction
+from django.db import IntegrityError, connections, transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -32,6 +32,7 @@ from foreignaffairs.core.admin_imports import (
     runs_in_background,
 )
 from foreignaffairs.core.date_input import DayFirstDates
+from foreignaffairs.core.integrity import constraint_message
 from foreignaffairs.core.origins import Origin, origins_matching
 from foreignaffairs.core.roles import can_delete
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
@@ -311,6 +312,24 @@ class DomainAdmin(
 
     def delete_model(self, request, obj):
         links.delete_keeping_links(obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A record the database refuses although its form was valid (another person saved
+        the same visit a moment before: validation cannot see a write not yet committed) is
+        a message on the form's page, not a server error; the admin's transaction has rolled
+        everything back."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except IntegrityError as error:
+            message = constraint_message(error)
+            if message is None:
+                raise
+            self.message_user(
+                request,
+                _("%(problem)s Không có gì được lưu; hãy kiểm tra lại.") % {"problem": message},
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
 
     def response_change(self, request, obj):
         if not getattr(request, "restoring_version", False) or "_save" not in request.POST:

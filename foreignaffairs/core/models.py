@@ -2,11 +2,31 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, router
 from django.utils.translation import gettext_lazy as _
 
-from foreignaffairs.core import search, stats_cache
-from foreignaffairs.core.text import control_characters, nfc
+from foreignaffairs.core import natural_keys, search, stats_cache
+from foreignaffairs.core.text import control_characters, fold, nfc
+
+
+class DomainQuerySet(models.QuerySet):
+    """The base of every domain model's QuerySet. Bulk writes skip `save()`: they normalise
+    the text and compute the stored text (search text, folded natural key) here, so that no
+    path (imports, demo data, benchmarks, tests) writes a record without its key."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.normalize_text()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.normalize_text()
+        if objs:
+            fields = [*fields, *objs[0].derived_fields(fields)]
+        return super().bulk_update(objs, list(dict.fromkeys(fields)), *args, **kwargs)
 
 
 class DomainModel(models.Model):
@@ -15,7 +35,9 @@ class DomainModel(models.Model):
     Text is stored in Unicode NFC whatever was typed or pasted, so search and uniqueness
     see one spelling of each Vietnamese letter. A searchable model (`searchable_fields` and a
     `search.search_text_field()` named `search_text`) keeps those fields folded in
-    `search_text`, computed with the NFC form (see `foreignaffairs.core.search`). Saving or
+    `search_text`, computed with the NFC form (see `foreignaffairs.core.search`); a model with a
+    natural key keeps its text part folded too (`folded_fields`, see
+    `foreignaffairs.core.natural_keys`). Saving or
     deleting one forgets the cached figures (`stats_cache.data_changed`); bulk writes must
     call it themselves.
     """
@@ -49,14 +71,20 @@ class DomainModel(models.Model):
     # partners).
     searchable_fields: tuple[str, ...] = ()
     search_through: tuple[str, ...] = ()
+    # The folded columns of the natural key (`natural_keys.folded_key_field()`), each with the
+    # text field it folds: {"title_key": "title"}.
+    folded_fields: dict[str, str] = {}
+
+    objects = DomainQuerySet.as_manager()
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         self.normalize_text()
-        if self.searchable_fields and kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], search.FIELD}
+        if kwargs.get("update_fields") is not None:
+            fields = kwargs["update_fields"]
+            kwargs["update_fields"] = {*fields, *self.derived_fields(fields)}
         super().save(*args, **kwargs)
         stats_cache.data_changed(using=self._state.db)
 
@@ -71,14 +99,55 @@ class DomainModel(models.Model):
                 value = getattr(self, field.attname)
                 if isinstance(value, str):
                     setattr(self, field.attname, nfc(value).strip())
-        self.refresh_search_text()
+        self.refresh_stored_text()
 
-    def refresh_search_text(self):
-        """Recompute `search_text` from the searchable fields (bulk writes, which skip
-        `save()` and `normalize_text()`, call it themselves)."""
+    def refresh_stored_text(self):
+        """Recompute `search_text` and the folded key columns from the fields they are made of
+        (bulk writes, which skip `save()` and `normalize_text()`, call it themselves)."""
         if self.searchable_fields:
             values = (getattr(self, name) for name in self.searchable_fields)
             setattr(self, search.FIELD, search.search_text(values))
+        for column, source in self.folded_fields.items():
+            setattr(self, column, fold(getattr(self, source) or ""))
+
+    def derived_fields(self, fields) -> list[str]:
+        """The stored text columns computed from any of `fields` (written with them)."""
+        fields = set(fields)
+        derived = [c for c, source in self.folded_fields.items() if source in fields]
+        if fields & set(self.searchable_fields):
+            derived.append(search.FIELD)
+        return derived
+
+    def validate_constraints(self, exclude=None):
+        """Django's check of every constraint, and of the natural key's even though its folded
+        column is in no form nor serializer (Django skips a constraint over a field left out of
+        validation): whenever the text it folds is validated, a duplicate is reported on that
+        text's field, naming the record already there."""
+        exclude = set(exclude or ())
+        folded = set(self.folded_fields)
+        errors = {}
+        try:
+            super().validate_constraints(exclude=exclude | folded)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        using = router.db_for_write(type(self), instance=self)
+        for constraint, source in natural_keys.constraints(type(self)):
+            if source in exclude or source in errors:
+                continue
+            self.refresh_stored_text()
+            try:
+                constraint.validate(type(self), self, exclude=exclude - folded, using=using)
+            except ValidationError as error:
+                duplicate = natural_keys.existing_duplicate(self, constraint)
+                message = error.messages[0]
+                if duplicate is not None:
+                    message = _("%(rule)s Bản ghi đã có: “%(record)s”.") % {
+                        "rule": message,
+                        "record": duplicate,
+                    }
+                errors.setdefault(source, []).append(ValidationError(message, code="unique"))
+        if errors:
+            raise ValidationError(errors)
 
     def clean_fields(self, exclude=None):
         """Django's checks of each field, and no control characters in any text (what a

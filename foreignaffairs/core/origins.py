@@ -11,6 +11,7 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from foreignaffairs.core.models import DomainQuerySet
 from foreignaffairs.core.text import fold
 
 # The day the three provinces became one city (Nghị quyết 202/2025/QH15).
@@ -76,7 +77,7 @@ def origins_matching(term: str) -> list[str]:
     ]
 
 
-class OriginQuerySet(models.QuerySet):
+class OriginQuerySet(DomainQuerySet):
     """`.of_origin(origin)`: the records of one former province; None keeps every origin
     (the merged city)."""
 

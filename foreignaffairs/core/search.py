@@ -4,7 +4,7 @@ Each searchable model declares `searchable_fields` (the text fields staff search
 `search_text` column (`search_text_field()`): those fields folded (lower case, no diacritics,
 đ → d; `text.fold`), one per line. `DomainModel.normalize_text()` computes it, and every write
 path calls that: `save()`, the admin and the API (through `save()`), the spreadsheet import
-(`before_save_instance`, also for its bulk writes) and the demo data's `bulk_create`.
+(`before_save_instance`) and every bulk write (`DomainQuerySet.bulk_create`/`bulk_update`).
 
 A word then matches with `search_text LIKE '%word%'`, which a `pg_trgm` GIN index answers on
 PostgreSQL (migrations `*_search_text`, `TrigramIndex`); SQLite scans the column. The index
@@ -112,23 +112,26 @@ def backfill(model, fields: tuple[str, ...], batch_size: int = 5000) -> None:
     for pk, *values in rows.iterator(chunk_size=batch_size):
         batch.append((pk, search_text(values)))
         if len(batch) >= batch_size:
-            _write(connection, table, batch)
+            update_column(connection, table, FIELD, batch)
             batch = []
     if batch:
-        _write(connection, table, batch)
+        update_column(connection, table, FIELD, batch)
 
 
-def _write(connection, table: str, batch: list[tuple]) -> None:
+def update_column(connection, table: str, column: str, batch: list[tuple]) -> None:
+    """Set `column` of each row of `table` (quoted) from (id, value) pairs: one UPDATE on
+    PostgreSQL, one per row on SQLite."""
+    column = connection.ops.quote_name(column)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             execute_values(
                 cursor.cursor,
-                f"UPDATE {table} SET {FIELD} = v.s FROM (VALUES %s) AS v(id, s) "
+                f"UPDATE {table} SET {column} = v.s FROM (VALUES %s) AS v(id, s) "
                 f"WHERE {table}.id = v.id",
                 batch,
                 page_size=len(batch),
             )
         else:
             cursor.executemany(
-                f"UPDATE {table} SET {FIELD} = %s WHERE id = %s", [(s, pk) for pk, s in batch]
+                f"UPDATE {table} SET {column} = %s WHERE id = %s", [(s, pk) for pk, s in batch]
             )

@@ -64,8 +64,6 @@ class AgreementWriter:
                 records.append(agreement)
                 partners.append(partner)
                 fields.append(agreement_fields)
-            for record in records:  # bulk_create calls no save()
-                record.refresh_search_text()
             Agreement.objects.bulk_create(records, batch_size=BATCH)
             partner_links.objects.bulk_create(
                 [

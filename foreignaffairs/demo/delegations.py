@@ -83,8 +83,6 @@ class DelegationWriter:
                     )
                 records.append(delegation)
                 pillars.append(codes)
-            for record in records:  # bulk_create calls no save()
-                record.refresh_search_text()
             Delegation.objects.bulk_create(records, batch_size=BATCH)
             pillar_links.objects.bulk_create(
                 [

@@ -40,8 +40,6 @@ class EventWriter:
                     event.status = self.draws.status(day, EventStatus.HELD, (EventStatus.PLANNED,))
                 records.append(event)
                 partners.append(partner)
-            for record in records:  # bulk_create calls no save()
-                record.refresh_search_text()
             Event.objects.bulk_create(records, batch_size=BATCH)
             partner_links.objects.bulk_create(
                 [

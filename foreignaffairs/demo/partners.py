@@ -128,7 +128,6 @@ def write_partners(
                 PartnerLocality(
                     name=nfc(name),
                     name_en=name_en,
-                    name_key=fold(name),
                     country=place.country,
                     kind=place.kind,
                     relationship=relation,
@@ -139,8 +138,6 @@ def write_partners(
                     source=DEMO_SOURCE,
                 )
             )
-        for record in records:  # bulk_create calls no save()
-            record.refresh_search_text()
         PartnerLocality.objects.bulk_create(records, batch_size=BATCH)
         for (index, (established, ended, _)), record in zip(chunk, records, strict=True):
             # Titles name the partner as stored, numbered names included.

@@ -167,7 +167,6 @@ class ProvinceWriter:
                 PartnerLocality(
                     name=nfc(place.name),
                     name_en=place.name_en,
-                    name_key=fold(place.name),
                     country=place.country,
                     kind=place.kind,
                     relationship=relationship(rng),
@@ -178,8 +177,6 @@ class ProvinceWriter:
                     source=DEMO_SOURCE,
                 )
             )
-        for record in records:
-            record.refresh_search_text()
         PartnerLocality.objects.bulk_create(records)
         self.partners = [
             DemoPartner(record.pk, place, record.established_on, None)
@@ -238,8 +235,6 @@ class ProvinceWriter:
             )
             links.append(partner)
             fields.append(agreement_fields)
-        for record in records:
-            record.refresh_search_text()
         Agreement.objects.bulk_create(records)
         Agreement.partners.through.objects.bulk_create(
             Agreement.partners.through(agreement_id=a.pk, partnerlocality_id=p.pk)
@@ -315,7 +310,6 @@ class ProvinceWriter:
             build = self.incoming if direction == Direction.INCOMING else self.outgoing
             delegation, codes = build(day)
             delegation.title = self.titles[direction](nfc(delegation.title), day)
-            delegation.refresh_search_text()
             records.append(delegation)
             pillars.append(codes)
         Delegation.objects.bulk_create(records)
@@ -436,7 +430,6 @@ class ProvinceWriter:
                 is_demo=True,
                 source=DEMO_SOURCE,
             )
-            event.refresh_search_text()
             records.append(event)
         Event.objects.bulk_create(records)
         return len(records)

@@ -3,8 +3,8 @@
 Records are inserted with `bulk_create` in batches, so a million delegations take minutes, not
 hours. That skips two things `save()` would do, which is acceptable for generated data:
 django-simple-history records no history for them (they were never edited by anyone), and
-`DomainModel.save()` does not run, so the writers NFC-normalise the text themselves, set each
-partner's `name_key` and each record's search text (`refresh_search_text()`).
+`DomainModel.save()` does not run: `DomainQuerySet.bulk_create` normalises the text and sets each
+record's search text and folded natural key instead.
 
 Drawn titles repeat (two visits of a country's prime minister), and a record's natural key
 (e.g. direction + title + start date) is unique in the database: `DistinctTitles` numbers the

@@ -107,8 +107,9 @@ def test_demo_text_is_nfc_and_partner_name_keys_are_folded_names(demo):
     for partner in PartnerLocality.objects.filter(is_demo=True):
         assert unicodedata.is_normalized("NFC", partner.name)
         assert partner.name_key == fold(partner.name)
-    for title in Delegation.objects.filter(is_demo=True).values_list("title", flat=True):
+    for title, key in Delegation.objects.filter(is_demo=True).values_list("title", "title_key"):
         assert unicodedata.is_normalized("NFC", title)
+        assert key == fold(title)
 
 
 def test_demo_visit_titles_name_the_office_and_the_place(demo):

@@ -22,7 +22,9 @@ def test_a_duplicate_partner_is_reported_with_its_constraint_s_message(db):
     PartnerLocalityFactory(name="Yangon", country="MM")
     error = integrity_error(lambda: PartnerLocality.objects.create(name="YANGON", country="MM"))
     assert violated_constraint(error).name == "partners_partnerlocality_unique_name_per_country"
-    assert constraint_message(error) == "Quốc gia này đã có một địa phương đối tác cùng tên."
+    assert constraint_message(error).startswith(
+        "Quốc gia này đã có một địa phương đối tác cùng tên"
+    )
 
 
 def test_a_broken_check_constraint_is_reported_with_its_message(db):

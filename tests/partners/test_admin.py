@@ -60,7 +60,9 @@ def test_a_duplicate_name_in_capitals_gets_a_vietnamese_error_in_the_admin(admin
 
     response = admin_client.post(ADD, partner_form(name="YANGON"))
 
-    assert "Đã có địa phương đối tác “Yangon” ở Myanmar" in " ".join(form_errors(response)["name"])
+    message = " ".join(form_errors(response)["name"])
+    assert "Quốc gia này đã có một địa phương đối tác cùng tên" in message
+    assert "Bản ghi đã có: “Yangon (Myanmar)”" in message
     assert PartnerLocality.objects.count() == 1
 
 

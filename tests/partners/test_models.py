@@ -43,7 +43,7 @@ def test_a_second_partner_with_the_same_name_ignoring_case_and_accents_is_refuse
     with pytest.raises(ValidationError) as excinfo:
         PartnerLocality(name=typed, country=country).full_clean()
 
-    assert f"Đã có địa phương đối tác “{existing}”" in error_messages(excinfo, "name")
+    assert f"Bản ghi đã có: “{existing} (" in error_messages(excinfo, "name")
 
 
 def test_the_same_name_in_another_country_is_allowed():

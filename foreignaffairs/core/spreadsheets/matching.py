@@ -19,8 +19,10 @@ def key_part(value, is_text: bool):
 class NaturalKeyLoader(BaseInstanceLoader):
     """Finds the existing record of each row by the resource's natural key.
 
-    One query per dataset (chunk): records sharing the key's exact parts (dates, codes) are
-    loaded, then matched on the folded text parts in Python.
+    One query per dataset (chunk) for the candidates: the records holding the rows' key
+    parts, the text part by its stored folded column (`DomainModel.folded_fields`, what the
+    database's unique constraint compares) where the model has one, else matched folded in
+    Python.
     """
 
     def __init__(self, resource, dataset=None):
@@ -39,20 +41,26 @@ class NaturalKeyLoader(BaseInstanceLoader):
             return
         queryset = resource.get_queryset()
         names = resource.get_import_id_fields()
-        for position, name in enumerate(names):
-            if resource.is_text_field(name):
+        folded = {source: column for column, source in resource._meta.model.folded_fields.items()}
+        text = [resource.is_text_field(name) for name in names]
+        # The column compared for each key part: a text part's folded twin if it has one.
+        columns = [
+            folded.get(name, name) if is_text else name
+            for name, is_text in zip(names, text, strict=True)
+        ]
+        for position, column in enumerate(columns):
+            if text[position] and column not in folded.values():
                 continue
             values = {key[position] for key in keys}
-            condition = models.Q(**{f"{name}__in": values - {None}})
+            condition = models.Q(**{f"{column}__in": values - {None}})
             if None in values:
-                condition |= models.Q(**{f"{name}__isnull": True})
+                condition |= models.Q(**{f"{column}__isnull": True})
             queryset = queryset.filter(condition)
-        # The candidates' key columns only, then the whole records of the rows' matches: in a
-        # large table a chunk's dates alone match hundreds of thousands of records (at a
-        # million delegations, loading them whole took 600 MB and most of the import's time).
-        text = [resource.is_text_field(name) for name in names]
+        # The candidates' key columns only, then the whole records of the rows' matches: the
+        # records themselves would be too many to load when a text part has no folded column
+        # (all the records of a chunk's dates).
         candidates = {}
-        for pk, *values in queryset.values_list("pk", *names):
+        for pk, *values in queryset.values_list("pk", *columns):
             key = tuple(key_part(v, t) for v, t in zip(values, text, strict=True))
             candidates.setdefault(key, pk)
         matched = {key: candidates[key] for key in keys if key in candidates}

@@ -20,7 +20,7 @@ from import_export import resources, widgets
 from import_export.fields import Field
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from foreignaffairs.core import search, stats_cache
+from foreignaffairs.core import stats_cache
 from foreignaffairs.core.origins import Origin, check_origin
 from foreignaffairs.core.spreadsheets.cells import formula_safe
 from foreignaffairs.core.spreadsheets.feedback import ChangesDiff, ImportProblem
@@ -330,7 +330,8 @@ class DomainResource(resources.ModelResource):
         return name
 
     def before_save_instance(self, instance, row, **kwargs):
-        # Bulk writes skip Model.save(): normalise and stamp here so both paths agree.
+        # Bulk writes skip Model.save(): normalise (DomainQuerySet does it too) and stamp here
+        # so both paths agree.
         instance.normalize_text()
         if instance.pk is None and self.user is not None and self.user.is_authenticated:
             instance.created_by = self.user
@@ -407,45 +408,65 @@ class DomainResource(resources.ModelResource):
         return formula_safe(value) if isinstance(value, str) else value
 
     def get_bulk_update_fields(self):
-        # Model field names only, and what bulk_update would not touch: the modification
-        # time, and the search text computed in before_save_instance (normalize_text).
-        model = self._meta.model
+        # Model field names only, and the modification time, which bulk_update would not
+        # touch (the stored text computed from these fields is added by DomainQuerySet).
         return [
             name
             for name, resource_field in self.fields.items()
             if not isinstance(resource_field.widget, widgets.ManyToManyWidget)
-        ] + ["updated_at", *([search.FIELD] if search.is_searchable(model) else [])]
+        ] + ["updated_at"]
 
-    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+    def bulk_create(
+        self, using_transactions, dry_run, raise_errors, batch_size=None, result=None
+    ) -> bool:
         """import-export's bulk mode calls plain bulk_create, which writes no history; this
-        writes the records and their history rows in bulk (simple-history)."""
-        if self.create_instances and (using_transactions or not dry_run):
-            try:
-                bulk_create_with_history(
-                    self.create_instances,
-                    self._meta.model,
-                    batch_size=batch_size,
-                    default_user=self.history_user(),
-                )
-            except Exception as error:
-                self.handle_import_error(result, error, raise_errors)
-            finally:
-                self.create_instances.clear()
+        writes the records and their history rows in bulk (simple-history). Returns whether
+        they were written."""
+        if not (self.create_instances and (using_transactions or not dry_run)):
+            return False
+        return self.bulk_write(
+            result,
+            raise_errors,
+            lambda: bulk_create_with_history(
+                self.create_instances,
+                self._meta.model,
+                batch_size=batch_size,
+                default_user=self.history_user(),
+            ),
+            self.create_instances,
+        )
 
-    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        if self.update_instances and (using_transactions or not dry_run):
-            try:
-                bulk_update_with_history(
-                    self.update_instances,
-                    self._meta.model,
-                    self.get_bulk_update_fields(),
-                    batch_size=batch_size,
-                    default_user=self.history_user(),
-                )
-            except Exception as error:
-                self.handle_import_error(result, error, raise_errors)
-            finally:
-                self.update_instances.clear()
+    def bulk_update(
+        self, using_transactions, dry_run, raise_errors, batch_size=None, result=None
+    ) -> bool:
+        if not (self.update_instances and (using_transactions or not dry_run)):
+            return False
+        return self.bulk_write(
+            result,
+            raise_errors,
+            lambda: bulk_update_with_history(
+                self.update_instances,
+                self._meta.model,
+                self.get_bulk_update_fields(),
+                batch_size=batch_size,
+                default_user=self.history_user(),
+            ),
+            self.update_instances,
+        )
+
+    def bulk_write(self, result, raise_errors, write, instances: list) -> bool:
+        """Run `write` in a savepoint: a batch the database refuses (a record someone else
+        stored meanwhile breaks a unique key) becomes the file's error, in words
+        (ImportProblem), and the file's transaction stays usable to report it."""
+        try:
+            with transaction.atomic(using=self.get_db_connection_name()):
+                write()
+            return True
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+            return False
+        finally:
+            instances.clear()
 
     def history_user(self):
         return self.user if self.user is not None and self.user.is_authenticated else None
