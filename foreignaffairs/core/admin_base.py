@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import IntegrityError, connections, models
+from django.db import IntegrityError, connections
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -31,6 +31,7 @@ from foreignaffairs.core.admin_imports import (
     check_background_file,
     runs_in_background,
 )
+from foreignaffairs.core.date_input import DayFirstDates
 from foreignaffairs.core.integrity import constraint_message
 from foreignaffairs.core.origins import Origin, origins_matching
 from foreignaffairs.core.roles import can_delete
@@ -183,9 +184,6 @@ class DomainChangeList(BoundedChangeList):
             )
 
 
-# Under every date box: the one format the forms read (Django's Vietnamese has none).
-DATE_HINT = _("Ví dụ: 27/03/2026 (ngày/tháng/năm).")
-
 # The last fieldset of every domain form: where the information came from, and who entered it.
 RECORD_FIELDSET = (
     _("Nguồn và thông tin bản ghi"),
@@ -248,11 +246,16 @@ class ExportForm(SelectableFieldsExportForm):
 
 
 class DomainAdmin(
-    BackgroundImportMixin, StreamingExportMixin, ImportExportMixin, HistoryAdminMixin
+    DayFirstDates,
+    BackgroundImportMixin,
+    StreamingExportMixin,
+    ImportExportMixin,
+    HistoryAdminMixin,
 ):
     """Base admin for the domain records: history (who changed what, when; reverting and
-    restoring with the record's links: core.admin_history), authorship, and Excel/CSV import
-    and export with the model's resource (`resource_classes`).
+    restoring with the record's links: core.admin_history), authorship, Excel/CSV import and
+    export with the model's resource (`resource_classes`), and date boxes that say their
+    format (`core.date_input`).
 
     A searchable model (foreignaffairs.core.search) is searched in its stored search text:
     staff typing "da nang" find "Đà Nẵng", through an index on PostgreSQL. Other models'
@@ -432,15 +435,6 @@ class DomainAdmin(
             for term in smart_split(search_term)
         ]
         return search.matching(queryset, terms), False  # subqueries: no duplicate rows
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        is_date = isinstance(db_field, models.DateField) and not isinstance(
-            db_field, models.DateTimeField
-        )
-        if is_date and field is not None and not isinstance(field.widget, forms.HiddenInput):
-            field.help_text = f"{field.help_text} {DATE_HINT}" if field.help_text else DATE_HINT
-        return field
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name in self.checkbox_fields:
