@@ -30,11 +30,12 @@ from foreignaffairs.core.admin_base import (
     unaccent_search,
 )
 from foreignaffairs.core.admin_filters import ContinentFilter, OriginFilter
+from foreignaffairs.core.date_input import DayFirstDates
 from foreignaffairs.deadlines.admin import ConsultationInline
 from foreignaffairs.deadlines.services import sync_deadlines_for
 
 
-class ImplementationActivityInline(admin.TabularInline):
+class ImplementationActivityInline(DayFirstDates, admin.TabularInline):
     model = ImplementationActivity
     fields = ["date", "kind", "description", "responsible_unit", "evidence"]
     extra = 0
@@ -183,7 +184,7 @@ class CooperationFieldAdmin(admin.ModelAdmin):
     search_fields = unaccent_search("name", "name_en")
 
 
-class FollowUpInline(admin.StackedInline):
+class FollowUpInline(DayFirstDates, admin.StackedInline):
     model = InheritedAgreementFollowUp
     fk_name = "agreement"
     fields = [

@@ -281,7 +281,8 @@ CONTENT_SECURITY_POLICY = {
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("DJANGO_LOGIN_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The page a locked-out login gets: the app's own, saying when to try again (core.lockout).
+AXES_LOCKOUT_CALLABLE = "foreignaffairs.core.lockout.locked_out"
 AXES_RESET_ON_SUCCESS = True
 # The client's address, through django-ipware. DJANGO_PROXY_COUNT trusted reverse proxies
 # stand in front of the app (the README's nginx: 1); each appends the address it received

@@ -12,7 +12,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.db.models import Max, Min
 from django.utils.formats import number_format
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from foreignaffairs.core.continents import Continent
@@ -58,14 +58,10 @@ def list_title(changelist) -> str:
             "name": capfirst(opts.verbose_name_plural),
             "count": shown,
         }
-    # Vietnamese has one form ("155 đoàn"); the English catalogue's plural takes the plural
-    # name ("155 delegations"), so the forms differ in their names:
+    # "155 đoàn" in Vietnamese; English says the number only ("Incoming delegations in 2017 —
+    # 155"): its plural name would repeat the heading ("155 incoming and outgoing delegations").
     # xgettext:no-python-format
-    counted = ngettext("%(count)s %(name)s", "%(count)s %(name)s", count) % {
-        "count": shown,
-        "name": opts.verbose_name,
-        "names": opts.verbose_name_plural,
-    }
+    counted = gettext("%(count)s %(name)s") % {"count": shown, "name": opts.verbose_name}
     return f"{headings[0]} — {counted}"
 
 

@@ -1,9 +1,11 @@
 """The admin site: its home lists the daily work first ("Đoàn và sự kiện"), and the lock-out
-records of django-axes only to the site's administrators, under a name they can read."""
+records of django-axes only to the site's administrators, under names they can read."""
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
+
+from foreignaffairs.core import axes_names
 
 # The admin home's sections in the order staff use them; any other follows, by name.
 APP_ORDER = ["delegations", "agreements", "partners", "foreignaffairs", "auth", "axes"]
@@ -42,3 +44,7 @@ class SiteConfig(AdminConfig):
     """`django.contrib.admin` with this project's Site as `admin.site`."""
 
     default_site = "foreignaffairs.core.admin_site.Site"
+
+    def ready(self):
+        super().ready()
+        axes_names.install()

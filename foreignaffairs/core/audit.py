@@ -17,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from foreignaffairs.core.date_input import DayFirstDateField
 from foreignaffairs.core.roles import role_required
 
 AUDITED_MODELS = [
@@ -74,8 +75,8 @@ class RecentChangesFilter(forms.Form):
         required=False,
         empty_label=_("Tất cả"),
     )
-    since = forms.DateField(label=_("Từ ngày"), required=False)
-    until = forms.DateField(label=_("Đến ngày"), required=False)
+    since = DayFirstDateField(label=_("Từ ngày"), required=False)
+    until = DayFirstDateField(label=_("Đến ngày"), required=False)
 
 
 @staff_member_required

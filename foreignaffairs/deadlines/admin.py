@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from kombu.exceptions import OperationalError
 
+from foreignaffairs.core.date_input import DayFirstDates
 from foreignaffairs.deadlines import counts, tasks
 from foreignaffairs.deadlines.models import (
     INHERITED_DECISION,
@@ -23,7 +24,7 @@ from foreignaffairs.deadlines.models import (
 logger = logging.getLogger(__name__)
 
 
-class ConsultationInline(admin.TabularInline):
+class ConsultationInline(DayFirstDates, admin.TabularInline):
     """On the agreement's page: the consultations sent (or received) and their answers."""
 
     model = Consultation
@@ -75,7 +76,7 @@ class RuleAdmin(admin.ModelAdmin):
 
 
 @admin.register(CalendarDay)
-class CalendarDayAdmin(admin.ModelAdmin):
+class CalendarDayAdmin(DayFirstDates, admin.ModelAdmin):
     list_display = ["date", "kind", "name"]
     list_filter = ["kind"]
 
@@ -119,7 +120,7 @@ class MineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(admin.ModelAdmin):
+class DeadlineAdmin(DayFirstDates, admin.ModelAdmin):
     list_display = ["rule", "record_link", "due_on", "state_display", "assignee", "done_on"]
     list_filter = [StateFilter, MineFilter, "rule"]
     list_select_related = ["rule", "agreement", "delegation", "event", "assignee"]
@@ -179,7 +180,7 @@ class DeadlineAdmin(admin.ModelAdmin):
 
 
 @admin.register(DigestLog)
-class DigestLogAdmin(admin.ModelAdmin):
+class DigestLogAdmin(DayFirstDates, admin.ModelAdmin):
     list_display = ["day", "user", "deadline_count", "sent_at"]
     list_filter = ["day"]
 

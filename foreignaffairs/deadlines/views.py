@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from foreignaffairs.core.date_input import DayFirstDateField
 from foreignaffairs.deadlines import calendar_feed, services
 from foreignaffairs.deadlines.models import CalendarFeed, Deadline, State
 
@@ -23,7 +24,7 @@ PAGE_ROWS = 200
 
 
 class DoneForm(forms.Form):
-    done_on = forms.DateField(label=gettext_lazy("ngày hoàn thành"))
+    done_on = DayFirstDateField(label=gettext_lazy("ngày hoàn thành"))
 
 
 def todo_rows(user, today):

@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from foreignaffairs.core.admin_filters import BoundedChangeListMixin
+from foreignaffairs.core.date_input import DayFirstDates
 from foreignaffairs.reports.models import ReportedFigure
 
 
 @admin.register(ReportedFigure)
-class ReportedFigureAdmin(BoundedChangeListMixin, SimpleHistoryAdmin):
+class ReportedFigureAdmin(DayFirstDates, BoundedChangeListMixin, SimpleHistoryAdmin):
     list_display = ["metric", "scope", "period_label", "display_value", "source"]
     list_filter = ["scope", "metric", "qualifier"]
     search_fields = ["source", "quote", "notes"]

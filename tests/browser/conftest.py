@@ -9,7 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 
+from foreignaffairs.core.roles import STAFF, setup_roles
 from tests.factories import UserFactory, with_role
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
@@ -25,6 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# A laptop's and a phone's width: staff pages are looked at and measured at both.
+WIDTHS = [1366, 390]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PASSWORD = "mật-khẩu-thử"  # tests.factories.UserFactory's password
 
@@ -82,3 +86,28 @@ def log_in(page, username: str, next_path: str = "/dashboard/"):
 def leader_page(page, leader):
     log_in(page, leader.username)
     return page
+
+
+@pytest.fixture
+def staff_member(transactional_db):
+    """A department staff member (chuyên viên): adds, changes, imports and exports records."""
+    setup_roles()
+    user = UserFactory(username="chuyenvien", is_staff=True)
+    user.groups.add(Group.objects.get(name=STAFF))
+    return user
+
+
+def staff_tab(browser, live_server, language: str, width: int):
+    """A browser tab speaking `language` ("vi" or "en") at `width` px, in the city's time zone."""
+    context = browser.new_context(
+        locale="vi-VN" if language == "vi" else "en-US",
+        timezone_id="Asia/Ho_Chi_Minh",
+        base_url=live_server.url,
+        viewport={"width": width, "height": 900 if width > 500 else 844},
+        accept_downloads=True,
+    )
+    return context, context.new_page()
+
+
+def page_width(tab) -> int:
+    return tab.evaluate("document.documentElement.scrollWidth")

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from delegations.models import Delegation
-from foreignaffairs.core.roles import MANAGER, STAFF, setup_roles
-from tests.browser.conftest import log_in
+from foreignaffairs.core.roles import MANAGER, setup_roles
+from tests.browser.conftest import WIDTHS, log_in, page_width, staff_tab
 from tests.factories import (
     AgreementFactory,
     DelegationFactory,
@@ -17,14 +17,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def staff_member(transactional_db):
-    setup_roles()
-    user = UserFactory(username="chuyenvien", is_staff=True)
-    user.groups.add(Group.objects.get(name=STAFF))
-    return user
 
 
 def test_staff_adds_an_incoming_delegation_with_ddmmyyyy_dates(page, staff_member, artifacts):
@@ -78,22 +70,6 @@ def test_search_without_diacritics_finds_the_delegation(page, staff_member, arti
 
 # The staff pages at a laptop's and a phone's width, in both languages ---------------------
 
-WIDTHS = [1366, 390]
-
-
-def staff_tab(browser, live_server, language: str, width: int):
-    context = browser.new_context(
-        locale="vi-VN" if language == "vi" else "en-US",
-        timezone_id="Asia/Ho_Chi_Minh",
-        base_url=live_server.url,
-        viewport={"width": width, "height": 900 if width > 500 else 844},
-    )
-    return context, context.new_page()
-
-
-def page_width(tab) -> int:
-    return tab.evaluate("document.documentElement.scrollWidth")
-
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 @pytest.mark.parametrize("width", WIDTHS)
@@ -134,32 +110,59 @@ def test_staff_pages_fit_the_screen(browser, live_server, staff_member, artifact
     assert too_wide == {}
 
 
+# What staff read when a form is refused and when a version is restored, in each language.
+FORM_TEXTS = {
+    "vi": {
+        "hint": "Ví dụ: 27/03/2026",
+        "format": "ngày/tháng/năm, ví dụ 27/03/2026",
+        "start": "Ngày bắt đầu",
+        "saved": "thành công",
+        "restored": "đã được khôi phục",
+    },
+    "en": {
+        "hint": "For example: 27/03/2026",
+        "format": "day/month/year, for example 27/03/2026",
+        "start": "Start date",
+        "saved": "successfully",
+        "restored": "was restored",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
 def test_staff_fix_a_refused_visit_from_the_error_summary(
-    browser, live_server, staff_member, artifacts
+    browser, live_server, staff_member, artifacts, language
 ):
-    context, tab = staff_tab(browser, live_server, "vi", 1366)
+    texts = FORM_TEXTS[language]
+    context, tab = staff_tab(browser, live_server, language, 1366)
     log_in(tab, staff_member.username, next_path="/admin/delegations/delegation/add/")
-    assert "Ví dụ: 27/03/2026" in tab.locator(".field-start_date").inner_text()
+    assert texts["hint"] in tab.locator(".field-start_date").inner_text()
     tab.fill("#id_title", "Đoàn Bộ trưởng Thương mại Nhật Bản")
     tab.select_option("#id_country", "JP")
     tab.fill("#id_start_date", "31/02/2026")
     tab.click("input[name=_save]")
     tab.wait_for_load_state()
-    tab.screenshot(path=str(artifacts / "admin-delegation-error-vi-1366.png"), full_page=True)
+    tab.screenshot(
+        path=str(artifacts / f"admin-delegation-error-{language}-1366.png"), full_page=True
+    )
 
     summary = tab.locator(".error-summary")
-    assert "ngày/tháng/năm" in summary.inner_text()
-    summary.get_by_role("link", name="Ngày bắt đầu").click()
+    assert texts["format"] in summary.inner_text()
+    assert not tab.locator("p.errornote").is_visible()  # said once, by the summary
+    summary.get_by_role("link", name=texts["start"]).click()
     assert tab.evaluate("document.activeElement.id") == "id_start_date"
     tab.fill("#id_start_date", "27/03/2026")
     tab.click("input[name=_save]")
     tab.wait_for_load_state()
-    assert "thành công" in tab.locator(".messagelist").inner_text()
+    assert texts["saved"] in tab.locator(".messagelist").inner_text()
     assert Delegation.objects.get().start_date == datetime.date(2026, 3, 27)
     context.close()
 
 
-def test_a_manager_restores_an_earlier_version_from_the_history(browser, live_server, artifacts):
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_manager_restores_an_earlier_version_from_the_history(
+    browser, live_server, artifacts, language
+):
     setup_roles()
     manager = UserFactory(username="truongphong", is_staff=True)
     manager.groups.add(Group.objects.get(name=MANAGER))
@@ -167,19 +170,78 @@ def test_a_manager_restores_an_earlier_version_from_the_history(browser, live_se
     delegation.title = "Đoàn Thủ tướng Singapore (nhập nhầm)"
     delegation.save()
     first = delegation.history.order_by("history_date").first()
-    context, tab = staff_tab(browser, live_server, "vi", 1366)
+    context, tab = staff_tab(browser, live_server, language, 1366)
     log_in(
         tab, manager.username, next_path=f"/admin/delegations/delegation/{delegation.pk}/history/"
     )
     history = tab.locator("#change-history").inner_text()
-    tab.screenshot(path=str(artifacts / "admin-history-vi-1366.png"), full_page=True)
+    tab.screenshot(path=str(artifacts / f"admin-history-{language}-1366.png"), full_page=True)
     assert "None" not in history and "+00:00" not in history
 
     tab.goto(f"/admin/delegations/delegation/{delegation.pk}/history/{first.pk}/")
     tab.click("input[name=_save]")
     tab.wait_for_load_state()
 
-    assert "đã được khôi phục" in tab.locator(".messagelist").inner_text()
+    assert FORM_TEXTS[language]["restored"] in tab.locator(".messagelist").inner_text()
     delegation.refresh_from_db()
     assert delegation.title == "Đoàn Thủ tướng Singapore"
     context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_staff_fix_a_member_row_from_the_error_summary(
+    browser, live_server, staff_member, artifacts, width
+):
+    context, tab = staff_tab(browser, live_server, "vi", width)
+    log_in(tab, staff_member.username, next_path="/admin/delegations/delegation/add/")
+    tab.fill("#id_title", "Đoàn Thị trưởng Osaka")
+    tab.select_option("#id_country", "JP")
+    tab.fill("#id_start_date", "3/4/26")
+    tab.fill("#id_members-0-title", "Phó Thị trưởng")  # the name forgotten
+    tab.click("input[name=_save]")
+    tab.wait_for_load_state()
+    tab.screenshot(path=str(artifacts / f"admin-form-errors-vi-{width}.png"), full_page=True)
+
+    summary = tab.locator(".error-summary")
+    assert "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 27/03/2026." in summary.inner_text()
+    assert page_width(tab) <= width
+    summary.get_by_role("link", name="Thành viên đoàn, dòng 1 — Họ tên").click()
+    assert tab.evaluate("document.activeElement.id") == "id_members-0-name"
+    tab.fill("#id_members-0-name", "Yokoyama Hideyuki")
+    tab.fill("#id_start_date", "03/04/2026")
+    tab.click("input[name=_save]")
+    tab.wait_for_load_state()
+    assert "thành công" in tab.locator(".messagelist").inner_text()
+    stored = Delegation.objects.get()
+    assert stored.start_date == datetime.date(2026, 4, 3)
+    assert [member.name for member in stored.members.all()] == ["Yokoyama Hideyuki"]
+    context.close()
+
+
+@pytest.mark.parametrize(("language", "login_url"), [("vi", "/admin/login/"), ("en", "/login/")])
+def test_a_locked_login_says_when_to_try_again(
+    browser, live_server, staff_member, artifacts, settings, language, login_url
+):
+    settings.AXES_FAILURE_LIMIT = 3
+    for width in WIDTHS:
+        context, tab = staff_tab(browser, live_server, language, width)
+        tab.goto(login_url)
+        for _attempt in range(3):  # already locked at the second width: one attempt
+            if not tab.locator("#id_username").count():
+                break
+            tab.fill("#id_username", staff_member.username)
+            tab.fill("#id_password", "sai mật khẩu")
+            tab.click("#login-form [type=submit]")
+            tab.wait_for_load_state()
+        tab.screenshot(path=str(artifacts / f"lockout-{language}-{width}.png"), full_page=True)
+
+        text = tab.locator("main").inner_text()
+        assert tab.locator(".site-header").is_visible()  # the app's own look
+        if language == "vi":
+            assert "Tạm khóa đăng nhập" in tab.title()
+            assert "Có thể đăng nhập lại từ" in text and "(còn khoảng 1 giờ)" in text
+        else:
+            assert "Login temporarily locked" in tab.title()
+            assert "You can log in again from" in text and "(about 1 hour left)" in text
+        assert page_width(tab) <= width
+        context.close()
