@@ -71,7 +71,7 @@ def acted_pages(client):
         history = getattr(model, "history", None)
         first = model._default_manager.order_by("pk").first()
         if history is not None and first is not None:
-            version = history.filter(pk=first.pk).order_by("history_date").first()
+            version = history.filter(id=first.pk).order_by("history_date").first()
             if version and (url := admin_url(model, "simple_history", first.pk, version.pk)):
                 yield f"{label}: an earlier version", client.get(url)
 
