@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from agreements.models import Agreement
-from foreignaffairs.core import stats_cache
+from foreignaffairs.core import links, stats_cache
 from foreignaffairs.deadlines.services import sync_deadlines_for
 from partners.models import PartnerLocality
 
@@ -43,6 +43,7 @@ def save_agreement(agreement: Agreement, *, partners=None, fields=None, user=Non
         agreement.partners.set(partners)
     if fields is not None:
         agreement.fields.set(fields)
+    links.keep_links(agreement)  # the version just saved holds its links
     establish_relationships(agreement, user=user)
     sync_deadlines_for(agreement)
     stats_cache.data_changed()  # the partners and fields links are not the agreement's save()

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from foreignaffairs.core import links as history_links
 from foreignaffairs.core import stats_cache
 from foreignaffairs.core.origins import check_origin
 from partners.models import PartnerLocality, PartnerOrigin
@@ -189,6 +190,10 @@ def merge_partners(kept: PartnerLocality, merged: PartnerLocality, *, user=None)
             already = _links_of(relation, kept).values_list(other_field, flat=True)
             links.filter(**{f"{other_field}__in": already}).delete()
             links.update(**{partner_field: kept})  # link tables keep no history
+            # Their versions hold links too (core.links): a revert links `kept`.
+            history_links.repoint_links(
+                relation.related_model, relation.field.name, merged.pk, kept.pk
+            )
         else:
             for record in links:
                 setattr(record, relation.field.name, kept)

@@ -21,6 +21,7 @@ from foreignaffairs.core.dates import (
     plausible_date_constraint,
     validate_plausible_date,
 )
+from foreignaffairs.core.links import LinkedHistory
 from foreignaffairs.core.models import DomainModel, DomainQuerySet
 from foreignaffairs.core.natural_keys import folded_key_field
 
@@ -232,7 +233,7 @@ class PlanItem(DomainModel):
 
     folded_fields = {"title_key": "title"}
     objects = PlanItemQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["title_key"])
+    history = HistoricalRecords(excluded_fields=["title_key"], bases=[LinkedHistory])
 
     class Meta(DomainModel.Meta):
         verbose_name = _("việc trong chương trình")

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import IntegrityError, connections, transaction
+from django.db import IntegrityError, connections
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -21,11 +21,11 @@ from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV
 from import_export.forms import ConfirmImportForm, SelectableFieldsExportForm
-from simple_history.admin import SimpleHistoryAdmin
 
-from foreignaffairs.core import links, search, stats_cache
+from foreignaffairs.core import search, stats_cache
 from foreignaffairs.core.admin_exports import StreamingExportMixin
 from foreignaffairs.core.admin_filters import BoundedChangeList
+from foreignaffairs.core.admin_history import HistoryAdminMixin
 from foreignaffairs.core.admin_imports import (
     BackgroundImportMixin,
     check_background_file,
@@ -250,11 +250,12 @@ class DomainAdmin(
     BackgroundImportMixin,
     StreamingExportMixin,
     ImportExportMixin,
-    SimpleHistoryAdmin,
+    HistoryAdminMixin,
 ):
-    """Base admin for the domain records: history (who changed what, when), authorship,
-    Excel/CSV import and export with the model's resource (`resource_classes`), and date boxes
-    that say their format (`core.date_input`).
+    """Base admin for the domain records: history (who changed what, when; reverting and
+    restoring with the record's links: core.admin_history), authorship, Excel/CSV import and
+    export with the model's resource (`resource_classes`), and date boxes that say their
+    format (`core.date_input`).
 
     A searchable model (foreignaffairs.core.search) is searched in its stored search text:
     staff typing "da nang" find "Đà Nẵng", through an index on PostgreSQL. Other models'
@@ -289,30 +290,6 @@ class DomainAdmin(
             return super().has_delete_permission(request)
         return can_delete(request.user, obj)
 
-    def revert_disabled(self, request, obj=None):
-        """Reverting a record to an older version, or restoring a deleted one, is for those
-        who may delete anything (managers)."""
-        return not super().has_delete_permission(request) or super().revert_disabled(request, obj)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method != "POST":
-            return super().history_form_view(request, object_id, version_id, extra_context)
-        history = self.model.history.filter(pk=version_id, id=object_id).first()
-        if history is None or self.revert_disabled(request, history.instance):
-            raise PermissionDenied
-        request.restoring_version = True  # response_change says "đã được khôi phục"
-        records = self.model._default_manager.filter(pk=history.instance.pk)
-        was_deleted = not records.exists()
-        with transaction.atomic():
-            response = super().history_form_view(request, object_id, version_id, extra_context)
-            if was_deleted and records.exists():
-                # Restored: its links come back too (core.links).
-                links.restore_links(records.get())
-        return response
-
-    def delete_model(self, request, obj):
-        links.delete_keeping_links(obj)
-
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         """A record the database refuses although its form was valid (another person saved
         the same visit a moment before: validation cannot see a write not yet committed) is
@@ -330,21 +307,6 @@ class DomainAdmin(
                 messages.ERROR,
             )
             return HttpResponseRedirect(request.get_full_path())
-
-    def response_change(self, request, obj):
-        if not getattr(request, "restoring_version", False) or "_save" not in request.POST:
-            return super().response_change(request, obj)
-        # simple-history's "Khôi phục" button would get the admin's "Đã sửa … thành công".
-        self.message_user(
-            request,
-            _("%(name)s “%(obj)s” đã được khôi phục về phiên bản đã chọn.")
-            % {"name": capfirst(self.model._meta.verbose_name), "obj": obj},
-            messages.SUCCESS,
-        )
-        opts = self.model._meta
-        return HttpResponseRedirect(
-            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-        )
 
     # Excel and CSV ------------------------------------------------------------------------
 
@@ -454,13 +416,6 @@ class DomainAdmin(
     def save_related(self, request, form, formsets, change):
         # Many-to-many links and inlines are written without the record's save().
         super().save_related(request, form, formsets, change)
-        stats_cache.data_changed()
-
-    def delete_queryset(self, request, queryset):
-        # One by one, so that each deletion keeps its links for a restore (core.links).
-        with transaction.atomic():
-            for record in queryset:
-                links.delete_keeping_links(record)
         stats_cache.data_changed()
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):

@@ -12,6 +12,7 @@ from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from foreignaffairs.core import links
 from foreignaffairs.core.integrity import constraint_message
 
 
@@ -122,4 +123,5 @@ class ValidatedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
             instance.save()
             for name, values in many_to_many.items():
                 getattr(instance, name).set(values)
+            links.keep_links(instance)  # the version just saved holds its links
         return instance

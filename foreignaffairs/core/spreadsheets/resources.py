@@ -20,7 +20,7 @@ from import_export import resources, widgets
 from import_export.fields import Field
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from foreignaffairs.core import stats_cache
+from foreignaffairs.core import links, stats_cache
 from foreignaffairs.core.origins import Origin, check_origin
 from foreignaffairs.core.spreadsheets.cells import formula_safe
 from foreignaffairs.core.spreadsheets.feedback import ChangesDiff, ImportProblem
@@ -339,6 +339,12 @@ class DomainResource(resources.ModelResource):
             instance.updated_at = timezone.now()
         if self.user is not None:
             instance._history_user = self.user
+
+    def save_m2m(self, instance, row, **kwargs):
+        # Rows saved one by one (not in bulk): the version just saved holds its links.
+        super().save_m2m(instance, row, **kwargs)
+        if not (self._meta.use_bulk or self._is_dry_run(kwargs)):
+            links.keep_links(instance)
 
     # Whole files ---------------------------------------------------------------------------
 
