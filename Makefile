@@ -33,10 +33,12 @@ migrate: install
 	$(DEMO_ENV) $(MANAGE) migrate --noinput
 
 # Real records first (fixed small primary keys, reloading updates them), then the demo
-# calibrated on top of them; seed_demo does nothing when demo data already exists.
+# calibrated on top of them; seed_demo does nothing when demo data already exists. Its bulk
+# writes derive no deadlines: sync_deadlines works them out (quick at demo size).
 demo-data: migrate
 	@if [ -n "$(FIXTURES)" ]; then $(DEMO_ENV) $(MANAGE) loaddata $(FIXTURES); fi
 	$(DEMO_ENV) $(MANAGE) seed_demo
+	$(DEMO_ENV) $(MANAGE) sync_deadlines
 	$(DEMO_ENV) $(MANAGE) setup_roles
 	$(DEMO_ENV) $(MANAGE) ensure_demo_admin
 

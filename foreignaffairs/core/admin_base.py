@@ -33,7 +33,7 @@ from foreignaffairs.core.admin_imports import (
 )
 from foreignaffairs.core.date_input import DayFirstDates
 from foreignaffairs.core.integrity import constraint_message
-from foreignaffairs.core.origins import Origin, origins_matching
+from foreignaffairs.core.origins import Origin, with_named_origins
 from foreignaffairs.core.roles import can_delete
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE
 from foreignaffairs.core.spreadsheets.formats import CSV_ENCODING, XLSX, file_name
@@ -400,13 +400,7 @@ class DomainAdmin(
         """The search, and the records of a former province named by the whole term ("binh
         duong" lists Bình Dương's records as well as those whose text mentions it)."""
         results, may_have_duplicates = self.text_search_results(request, queryset, search_term)
-        origins = origins_matching(search_term) if self._has_origin() else []
-        if origins:
-            results = results | queryset.filter(origin__in=origins)
-        return results, may_have_duplicates
-
-    def _has_origin(self) -> bool:
-        return any(field.name == "origin" for field in self.model._meta.concrete_fields)
+        return with_named_origins(queryset, results, search_term), may_have_duplicates
 
     def save_model(self, request, obj, form, change):
         if not change and getattr(obj, "created_by_id", None) is None:

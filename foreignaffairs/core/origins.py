@@ -72,9 +72,20 @@ def origins_matching(term: str) -> list[str]:
         origin.value
         for origin in Origin
         if origin != Origin.HCMC
-        and term in fold(str(origin.label))
-        or term in fold(origin.value.replace("_", " "))
+        and (term in fold(str(origin.label)) or term in fold(origin.value.replace("_", " ")))
     ]
+
+
+def with_named_origins(queryset, results, term: str):
+    """`results` (a search of `queryset`) and the records of the former provinces the whole
+    `term` names ("binh duong"): what the admin and the API search add. Through the model's
+    `of_origin()`, so a partner shared with that province is among them."""
+    if not any(field.name == "origin" for field in queryset.model._meta.concrete_fields):
+        return results
+    for origin in origins_matching(term):
+        of_origin = getattr(queryset, "of_origin", None)
+        results |= of_origin(origin) if of_origin else queryset.filter(origin=origin)
+    return results
 
 
 class OriginQuerySet(DomainQuerySet):

@@ -46,8 +46,8 @@ def basis_note(origin: str | None) -> str:
     """What the basis counts, in one sentence."""
     if origin is None:
         return _(
-            "Hồ sơ của TP. Hồ Chí Minh (cũ), Bình Dương và Bà Rịa – Vũng Tàu cộng lại; một địa "
-            "phương đối tác có quan hệ với nhiều tỉnh, thành phố cũ chỉ tính một lần."
+            "Hồ sơ của TP. Hồ Chí Minh (cũ), Bình Dương và Bà Rịa – Vũng Tàu cộng lại; đối tác "
+            "chung của nhiều tỉnh, thành phố cũ tính một lần."
         )
     if origin == Origin.HCMC:
         return _(

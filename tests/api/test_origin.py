@@ -61,3 +61,42 @@ def test_api_lists_a_shared_partner_under_both_origins_with_each_relationship(to
         "binh_duong": "1997-05-01",
     }
     assert PartnerLocality.objects.of_origin(BD).count() == 1
+
+
+@pytest.mark.parametrize(
+    "endpoint, factory, text_field",
+    [
+        ("agreements", AgreementFactory, "title"),
+        ("delegations", DelegationFactory, "title"),
+        ("events", EventFactory, "title"),
+        ("partners", PartnerLocalityFactory, "name"),
+    ],
+)
+def test_api_search_naming_a_former_province_lists_its_records(
+    token_client, endpoint, factory, text_field
+):
+    """As in the admin: the records of Bình Dương, and those whose text names it."""
+    theirs = factory(origin=BD, **{text_field: "Hồ sơ số một"})
+    mentions = factory(**{text_field: "Hợp tác với tỉnh Bình Dương (cũ)"})
+    factory(**{text_field: "Hồ sơ khác"})
+    response = token_client.get(f"/api/v1/{endpoint}/", {"search": "binh duong"})
+    assert response.status_code == 200
+    assert {row["id"] for row in response.json()["results"]} == {theirs.pk, mentions.pk}
+    # A word that names no province searches the text only.
+    response = token_client.get(f"/api/v1/{endpoint}/", {"search": "số một"})
+    assert [row["id"] for row in response.json()["results"]] == [theirs.pk]
+
+
+def test_api_search_finds_a_partner_shared_with_the_province(token_client):
+    shared = PartnerLocalityFactory(name="Incheon", country="KR")
+    shared.origins.create(origin=Origin.HCMC, established_on=datetime.date(2008, 1, 1))
+    shared.origins.create(origin=BD, established_on=datetime.date(2013, 1, 1))
+    PartnerLocalityFactory(name="Osaka")
+    response = token_client.get("/api/v1/partners/", {"search": "Bình Dương"})
+    assert [row["id"] for row in response.json()["results"]] == [shared.pk]
+
+
+def test_api_search_and_origin_filter_together(token_client):
+    AgreementFactory(origin=BD, title="Biên bản ghi nhớ")
+    response = token_client.get("/api/v1/agreements/", {"search": "binh duong", "origin": "hcmc"})
+    assert response.json()["results"] == []

@@ -53,3 +53,18 @@ def test_admin_list_refuses_an_unknown_origin(admin_client):
     # The admin's answer to invalid lookup parameters: back to the list, flagged.
     assert response.status_code == 302
     assert response["Location"].endswith("?e=1")
+
+
+def test_the_former_city_is_never_named_by_a_search():
+    # Nearly every record is the former city's: "hcmc" or "hồ chí minh" searches text only.
+    assert origins_matching("hcmc") == []
+    assert origins_matching("hồ chí minh") == []
+
+
+def test_admin_search_finds_a_partner_shared_with_the_province(admin_client):
+    shared = PartnerLocalityFactory(name="Incheon", country="KR")
+    shared.origins.create(origin=Origin.HCMC)
+    shared.origins.create(origin=BD)
+    PartnerLocalityFactory(name="Osaka")
+    rows = changelist_rows(admin_client, "/admin/partners/partnerlocality/?q=binh+duong")
+    assert rows == [shared]

@@ -18,7 +18,7 @@ from foreignaffairs.core import search
 from foreignaffairs.core.continents import Continent
 from foreignaffairs.core.country_names import country_names
 from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR
-from foreignaffairs.core.origins import Origin
+from foreignaffairs.core.origins import Origin, with_named_origins
 from foreignaffairs.core.text import unaccent
 
 
@@ -125,7 +125,10 @@ class UnaccentSearchFilter(SearchFilter):
     def filter_queryset(self, request, queryset, view):
         if not search.is_searchable(queryset.model) or not self.get_search_fields(view, request):
             return super().filter_queryset(request, queryset, view)
-        return search.matching(queryset, self.get_search_terms(request))
+        results = search.matching(queryset, self.get_search_terms(request))
+        # As in the admin: "binh duong" also lists Bình Dương's records.
+        term = request.query_params.get(self.search_param, "")
+        return with_named_origins(queryset, results, term) if term.strip() else results
 
     search_description = _(
         'Tìm theo từ, không phân biệt hoa thường và dấu: "da nang" tìm được "Đà Nẵng".'
