@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import uuid
 from importlib import import_module
 
 import pytest
@@ -36,19 +37,25 @@ def redis_is_up() -> bool:
 def redis_app():
     """An app configured like the project's (foreignaffairs/celery.py, settings), but sending
     to Redis instead of running jobs in-process; a separate instance, so that the project's
-    app keeps its in-process settings for the other tests."""
+    app keeps its in-process settings for the other tests. Each test has a queue of its own:
+    tests run in parallel (pytest-xdist) each on its own database, and a worker must never
+    take another test's job."""
     if not redis_is_up():
         if os.getenv("CELERY_TEST_REQUIRE_BROKER") == "1":
             pytest.fail(f"No Redis at {BROKER_URL}")
         pytest.skip(f"no Redis at {BROKER_URL}")
-    redis.Redis.from_url(BROKER_URL).flushdb()  # nothing left over from an earlier run
+    queue = f"test-{uuid.uuid4().hex}"
     worker_app = Celery(project_app.main, set_as_current=False)
     worker_app.config_from_object("django.conf:settings", namespace="CELERY")
     worker_app.conf.update(
-        task_always_eager=False, broker_url=BROKER_URL, result_backend=BROKER_URL
+        task_always_eager=False,
+        broker_url=BROKER_URL,
+        result_backend=BROKER_URL,
+        task_default_queue=queue,
     )
     yield worker_app
     worker_app.close()
+    redis.Redis.from_url(BROKER_URL).delete(queue)
 
 
 @pytest.mark.django_db(transaction=True)  # the worker's thread reads what the test committed
