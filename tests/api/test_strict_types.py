@@ -42,3 +42,27 @@ def test_an_object_in_the_list_of_countries_is_refused(staff_client):
     assert response.status_code == 400
     assert "countries" in response.json()
     assert not Event.objects.exists()
+
+
+@pytest.mark.parametrize("value", [0, 1, "yes", "true"])
+def test_a_yes_no_field_takes_only_true_or_false(staff_client, value):
+    response = staff_client.post(
+        "/api/v1/events/",
+        {"title": "Hội thảo", "start_date": "2024-03-01", "needs_prime_minister_approval": value},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"needs_prime_minister_approval": ["Cần giá trị true hoặc false."]}
+    assert not Event.objects.exists()
+
+
+def test_true_is_taken(staff_client):
+    response = staff_client.post(
+        "/api/v1/events/",
+        {"title": "Hội thảo", "start_date": "2024-03-01", "needs_prime_minister_approval": True},
+        format="json",
+    )
+
+    assert response.status_code == 201
+    assert Event.objects.get().needs_prime_minister_approval is True

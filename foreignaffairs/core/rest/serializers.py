@@ -55,6 +55,20 @@ def is_text_input(field, value) -> bool:
     return True
 
 
+def is_boolean_input(field, value) -> bool:
+    """A yes/no field takes a JSON true or false (or null where allowed): DRF would also read
+    0, 1, "yes", "off"… which the schema does not offer."""
+    if isinstance(field, serializers.BooleanField):
+        return isinstance(value, bool) or (value is None and field.allow_null)
+    return True
+
+
+def wrong_json_type_message(field) -> str:
+    if isinstance(field, serializers.BooleanField):
+        return _("Cần giá trị true hoặc false.")
+    return _("Cần một chuỗi ký tự (trong dấu ngoặc kép).")
+
+
 class ValidatedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
     """A ModelSerializer whose create and update run the model's `full_clean()`.
 
@@ -89,9 +103,11 @@ class ValidatedModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
                     )
                     raise serializers.ValidationError({name: [message]})
             errors = {
-                name: [_("Cần một chuỗi ký tự (trong dấu ngoặc kép).")]
+                name: [wrong_json_type_message(field)]
                 for name, field in self.fields.items()
-                if not field.read_only and name in data and not is_text_input(field, data[name])
+                if not field.read_only
+                and name in data
+                and not (is_text_input(field, data[name]) and is_boolean_input(field, data[name]))
             }
             if errors:
                 raise serializers.ValidationError(errors)
