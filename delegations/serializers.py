@@ -152,19 +152,8 @@ class EventSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
             "partners": {"help_text": _("Id các địa phương đối tác liên quan.")},
         }
 
-    row_columns = (
-        "id",
-        "title",
-        "kind",
-        "start_date",
-        "end_date",
-        "venue",
-        "role",
-        "status",
-        "needs_prime_minister_approval",
-        "countries",
-        "origin",
-    )
+    # Every field but the partners, read in one query for the page (partner_ids).
+    row_columns = tuple(name for name in Meta.fields if name != "partners")
 
     @classmethod
     def represent_rows(cls, rows: list[dict]) -> list[dict]:
