@@ -31,7 +31,7 @@ def runs_in_background(rows: int) -> bool:
 
 def progress_text(job: jobs.ImportJob) -> str:
     return _("Đã kiểm tra %(checked)s/%(total)s dòng") % {
-        "checked": vi_number(job.progress()),
+        "checked": vi_number(job.progress),
         "total": vi_number(job.rows_total),
     }
 
@@ -66,7 +66,7 @@ class BackgroundImportMixin:
         response = super().import_action(request, **kwargs)
         if hasattr(response, "context_data"):  # not yet rendered: add the recent jobs
             response.context_data["import_jobs"] = [
-                (job, self.import_job_url(job))
+                (job, jobs.job_url(job))
                 for job in self.own_import_jobs(request)[:RECENT_JOBS_SHOWN]
             ]
             response.context_data["preview_rows"] = vi_number(settings.IMPORT_ADMIN_MAX_ROWS)
@@ -81,10 +81,7 @@ class BackgroundImportMixin:
                 rows_total=form.background_rows,
                 origin=form.cleaned_data.get("origin") or "",
             )
-        return HttpResponseRedirect(self.import_job_url(job))
-
-    def import_job_url(self, job) -> str:
-        return jobs.job_url(job)
+        return HttpResponseRedirect(jobs.job_url(job))
 
     def own_import_jobs(self, request):
         jobs_here = jobs.ImportJob.objects.filter(model_label=self.model._meta.label_lower)
@@ -102,7 +99,7 @@ class BackgroundImportMixin:
                 {
                     "state": job.state,
                     "finished": job.finished,
-                    "rows_checked": job.progress(),
+                    "rows_checked": job.progress,
                     "rows_total": job.rows_total,
                     "percent": job.percent(),
                     "text": progress_text(job),
@@ -116,10 +113,7 @@ class BackgroundImportMixin:
             "subtitle": capfirst(opts.verbose_name_plural),
             "job": job,
             "progress_text": progress_text(job),
-            "numbers": {
-                name: vi_number(getattr(job, name))
-                for name in ("rows_total", "rows_checked", "new", "updated", "skipped")
-            },
+            "numbers": job.numbers(),
             "problems_not_shown": job.problem_count - len(job.problems),
         }
         return TemplateResponse(request, self.import_job_template, context)

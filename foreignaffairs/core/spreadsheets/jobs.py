@@ -11,6 +11,7 @@ write to the database until it ends), which the admin's progress page reads.
 import contextlib
 import datetime
 import logging
+from functools import cached_property
 
 from celery import shared_task
 from django.conf import settings
@@ -117,8 +118,10 @@ class ImportJob(models.Model):
             and timezone.now() - self.created_at > WAITING_TOO_LONG
         )
 
+    @cached_property
     def progress(self) -> int:
-        """The rows checked so far: the cache's count while the job runs."""
+        """The rows checked so far: the cache's count while the job runs (read once per
+        request: the page and its status show it several ways)."""
         if self.state != self.State.RUNNING:
             return self.rows_checked if self.finished else 0
         try:
@@ -126,10 +129,17 @@ class ImportJob(models.Model):
         except CACHE_ERRORS:
             return 0  # progress unknown; the job's end is recorded in the database
 
+    def numbers(self) -> dict[str, str]:
+        """Its counts as the page and the e-mail write them ("10.000")."""
+        return {
+            name: vi_number(getattr(self, name))
+            for name in ("rows_total", "rows_checked", "new", "updated", "skipped")
+        }
+
     def percent(self) -> int:
         if self.state == self.State.DONE:
             return 100
-        return min(100 * self.progress() // self.rows_total, 99) if self.rows_total else 0
+        return min(100 * self.progress // self.rows_total, 99) if self.rows_total else 0
 
 
 def _progress_key(job_id: int) -> str:
@@ -223,10 +233,7 @@ def mail_result(job: ImportJob) -> None:
         context = {
             "user": user,
             "job": job,
-            "numbers": {
-                name: vi_number(getattr(job, name))
-                for name in ("rows_checked", "new", "updated", "skipped")
-            },
+            "numbers": job.numbers(),
             "problems": job.problems[:PROBLEMS_MAILED],
             "job_url": settings.SITE_URL + job_url(job),
         }
