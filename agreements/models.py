@@ -3,7 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q, Value
+from django.db.models import Count, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -144,6 +144,18 @@ class AgreementQuerySet(OriginQuerySet):
 
     def new_relationships(self):
         return self.filter(new_relationship_q())
+
+    def daily_counts(self):
+        """Rule 4 and the new relationships per signing day and origin (core.daily_counts
+        keeps them)."""
+        return (
+            self.order_by()
+            .values("origin", day=F("signed_on"))
+            .annotate(
+                agreements_signed=Count("pk", filter=signed_q()),
+                new_relationship_agreements=Count("pk", filter=signed_q() & new_relationship_q()),
+            )
+        )
 
     def with_effective_status(self, today: datetime.date | None = None):
         return self.annotate(
@@ -308,6 +320,9 @@ class Agreement(DomainModel):
     search_through = ("partners",)
     folded_fields = {"title_key": "title"}
     objects = AgreementQuerySet.as_manager()
+
+    counted_date_field = "signed_on"
+    counted_figures = ("agreements_signed", "new_relationship_agreements")
     history = HistoricalRecords(excluded_fields=["search_text", "title_key"], bases=[LinkedHistory])
 
     class Meta:

@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -9,6 +10,7 @@ from delegations.scheduling import (
     ScheduledActivity,
     ScheduledActivityQuerySet,
 )
+from foreignaffairs.core import daily_counts
 from foreignaffairs.core.continents import continent_expression, countries_in
 from foreignaffairs.core.links import LinkedHistory
 from foreignaffairs.core.natural_keys import folded_key_field
@@ -132,6 +134,37 @@ class DelegationQuerySet(ScheduledActivityQuerySet):
     def with_continent(self):
         return self.annotate(continent=continent_expression("country"))
 
+    def daily_counts(self):
+        """Rules 1 to 3 and the person-trips per day and origin (core.daily_counts keeps
+        them)."""
+        return (
+            self.order_by()
+            .values("origin", day=F("start_date"))
+            .annotate(
+                incoming_delegations=Count("pk", filter=received_q()),
+                high_level_delegations=Count("pk", filter=received_q() & high_level_q()),
+                outgoing_delegations=Count("pk", filter=sent_q()),
+                incoming_persons=Sum(persons_expression(), filter=received_q(), default=0),
+                outgoing_persons=Sum(persons_expression(), filter=sent_q(), default=0),
+            )
+        )
+
+
+def persons_expression():
+    """A delegation's size: its stated number of members, else the members listed by name.
+
+    Staff either type the head count (`member_count`) or list the members in the inline
+    (`DelegationMember`); a delegation with neither adds nothing.
+    """
+    listed = (
+        DelegationMember.objects.filter(delegation=OuterRef("pk"))
+        .order_by()
+        .values("delegation")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(F("member_count"), Subquery(listed, output_field=IntegerField()), Value(0))
+
 
 class Delegation(ScheduledActivity):
     direction = models.CharField(
@@ -199,6 +232,15 @@ class Delegation(ScheduledActivity):
     searchable_fields = ("title", "head_name", "head_title", "organization")
     folded_fields = {"title_key": "title"}
     objects = DelegationQuerySet.as_manager()
+
+    counted_date_field = "start_date"
+    counted_figures = (
+        "incoming_delegations",
+        "high_level_delegations",
+        "outgoing_delegations",
+        "incoming_persons",
+        "outgoing_persons",
+    )
     history = HistoricalRecords(excluded_fields=["search_text", "title_key"], bases=[LinkedHistory])
 
     class Meta(ScheduledActivity.Meta):
@@ -307,6 +349,19 @@ class DelegationMember(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._note_delegation_day()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        self._note_delegation_day()
+        return deleted
+
+    def _note_delegation_day(self):
+        """The members listed are the person-trips of a delegation without a head count."""
+        daily_counts.days_changed(Delegation, [self.delegation.start_date], self._state.db)
+
 
 class EventKind(models.TextChoices):
     CONFERENCE = "conference", _("Hội nghị, diễn đàn")
@@ -348,6 +403,14 @@ class EventQuerySet(ScheduledActivityQuerySet):
     def hosted_in(self, year: int):
         """Counting rule 6: hosted or co-hosted, not cancelled, starting in `year`."""
         return self.hosted().started_in_years(year, year)
+
+    def daily_counts(self):
+        """Rule 6 per day and origin (core.daily_counts keeps it)."""
+        return (
+            self.order_by()
+            .values("origin", day=F("start_date"))
+            .annotate(hosted_events=Count("pk", filter=hosted_q()))
+        )
 
 
 class Event(ScheduledActivity):
@@ -404,6 +467,9 @@ class Event(ScheduledActivity):
     searchable_fields = ("title", "venue", "notes")
     folded_fields = {"title_key": "title"}
     objects = EventQuerySet.as_manager()
+
+    counted_date_field = "start_date"
+    counted_figures = ("hosted_events",)
     history = HistoricalRecords(excluded_fields=["search_text", "title_key"], bases=[LinkedHistory])
 
     class Meta(ScheduledActivity.Meta):

@@ -1,24 +1,36 @@
 """The abstract base of every record staff enter (partners, delegations, events, agreements)."""
 
+import datetime
+import threading
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, router
 from django.utils.translation import gettext_lazy as _
 
-from foreignaffairs.core import natural_keys, search, stats_cache
+from foreignaffairs.core import daily_counts, natural_keys, search, stats_cache
 from foreignaffairs.core.text import control_characters, fold, nfc
+
+# Set while Django's bulk_update() runs its own update() (see DomainQuerySet.bulk_update).
+_bulk_updating = threading.local()
 
 
 class DomainQuerySet(models.QuerySet):
     """The base of every domain model's QuerySet. Bulk writes skip `save()`: they normalise
     the text and compute the stored text (search text, folded natural key) here, so that no
-    path (imports, demo data, benchmarks, tests) writes a record without its key."""
+    path (imports, demo data, benchmarks, tests) writes a record without its key; and for a
+    counted model they note the days whose counts they change (`daily_counts`)."""
 
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)
         for obj in objs:
             obj.normalize_text()
-        return super().bulk_create(objs, *args, **kwargs)
+        created = super().bulk_create(objs, *args, **kwargs)
+        if kwargs.get("update_conflicts"):
+            daily_counts.everything_changed([self.model], using=self.db)
+        else:
+            self._note_days(obj.counted_day() for obj in objs)
+        return created
 
     def bulk_update(self, objs, fields, *args, **kwargs):
         objs = list(objs)
@@ -26,7 +38,45 @@ class DomainQuerySet(models.QuerySet):
             obj.normalize_text()
         if objs:
             fields = [*fields, *objs[0].derived_fields(fields)]
-        return super().bulk_update(objs, list(dict.fromkeys(fields)), *args, **kwargs)
+        before = self._stored_days(self.filter(pk__in=[obj.pk for obj in objs]))
+        _bulk_updating.active = True  # Django's bulk_update calls update(): noted here instead
+        try:
+            updated = super().bulk_update(objs, list(dict.fromkeys(fields)), *args, **kwargs)
+        finally:
+            _bulk_updating.active = False
+        self._note_days([*before, *(obj.counted_day() for obj in objs)])
+        return updated
+
+    def update(self, **kwargs):
+        if getattr(_bulk_updating, "active", False):
+            return super().update(**kwargs)
+        before = self._stored_days(self)
+        updated = super().update(**kwargs)
+        field = self.model.counted_date_field
+        after = kwargs.get(field) if field else None
+        if after is not None and not isinstance(after, datetime.date):
+            daily_counts.everything_changed([self.model], using=self.db)  # an expression
+            after = None
+        self._note_days([*before, after])
+        return updated
+
+    def delete(self):
+        before = self._stored_days(self)
+        deleted = super().delete()
+        self._note_days(before)
+        return deleted
+
+    def _stored_days(self, queryset) -> list:
+        """The counting dates of `queryset`'s records as stored (one query; none for a model
+        that is not counted)."""
+        field = self.model.counted_date_field
+        if not field:
+            return []
+        return list(queryset.order_by().values_list(field, flat=True).distinct())
+
+    def _note_days(self, days) -> None:
+        if self.model.counted_date_field:
+            daily_counts.days_changed(self.model, days, using=self.db)
 
 
 class DomainModel(models.Model):
@@ -75,6 +125,11 @@ class DomainModel(models.Model):
     # text field it folds: {"title_key": "title"}.
     folded_fields: dict[str, str] = {}
 
+    # A counted model (see foreignaffairs.core.daily_counts): the date its records are counted
+    # on, and the figures its QuerySet's `daily_counts()` returns.
+    counted_date_field: str | None = None
+    counted_figures: tuple[str, ...] = ()
+
     objects = DomainQuerySet.as_manager()
 
     class Meta:
@@ -85,13 +140,50 @@ class DomainModel(models.Model):
         if kwargs.get("update_fields") is not None:
             fields = kwargs["update_fields"]
             kwargs["update_fields"] = {*fields, *self.derived_fields(fields)}
+        before = self._day_before_write()
         super().save(*args, **kwargs)
+        self._note_days(before)
         stats_cache.data_changed(using=self._state.db)
 
     def delete(self, *args, **kwargs):
+        before = self._day_before_write()
         deleted = super().delete(*args, **kwargs)
+        self._note_days(before)
         stats_cache.data_changed(using=self._state.db)
         return deleted
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        field = cls.counted_date_field
+        if field and cls._meta.get_field(field).attname in record.__dict__:
+            record._stored_day = record.counted_day()
+        return record
+
+    def counted_day(self):
+        """The counting date as this instance holds it (None for a model not counted)."""
+        field = self.counted_date_field
+        return self.__dict__.get(self._meta.get_field(field).attname) if field else None
+
+    def _day_before_write(self):
+        """The counting date stored before this write: as loaded, or read when the instance
+        was not loaded with it (None for a new record or a model not counted)."""
+        if not self.counted_date_field or self._state.adding:
+            return None
+        if "_stored_day" in self.__dict__:
+            return self._stored_day
+        return (
+            type(self)
+            ._base_manager.using(self._state.db)
+            .filter(pk=self.pk)
+            .values_list(self.counted_date_field, flat=True)
+            .first()
+        )
+
+    def _note_days(self, before) -> None:
+        if self.counted_date_field:
+            daily_counts.days_changed(type(self), [before, self.counted_day()], self._state.db)
+            self._stored_day = self.counted_day()
 
     def normalize_text(self):
         for field in self._meta.concrete_fields:

@@ -12,7 +12,7 @@ from plans.progress import year_progress
 
 
 def programme_panel(year: int, today: datetime.date) -> dict:
-    """Plain values (the dashboard's context is cached): five queries."""
+    """Plain values (the dashboard's context is cached): seven queries."""
     progress = year_progress(year, today)
     plan, counts = progress["plan"], progress["counts"]
     items_url = admin_list_url(PlanItem, {"year": year})

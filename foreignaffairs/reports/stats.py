@@ -6,7 +6,7 @@ aggregate query, whatever the number of years or records.
 """
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -14,35 +14,30 @@ from django.db.models import (
     CharField,
     Count,
     F,
-    IntegerField,
     Max,
     Min,
-    OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from agreements.models import Agreement, CooperationField, new_relationship_q, signed_q
+from agreements.models import Agreement, CooperationField, signed_q
 from delegations.models import (
     Delegation,
-    DelegationMember,
     Direction,
     Event,
     Level,
-    high_level_q,
-    hosted_q,
     received_q,
     sent_q,
 )
-from foreignaffairs.core import stats_cache
+from foreignaffairs.core import daily_counts, stats_cache
 from foreignaffairs.core.continents import Continent, continent_expression
 from foreignaffairs.core.dates import date_range
+from foreignaffairs.core.origins import check_origin
 from foreignaffairs.reports.models import Metric
 from foreignaffairs.reports.periods import Period
 from partners.models import ORIGIN_DATES, PartnerLocality, active_on_q
@@ -92,6 +87,39 @@ def _count_by_year(queryset, date_field: str, first: int, last: int) -> dict[int
     return counts
 
 
+# The figures counted per day in core.daily_counts (visits, events, agreements): added up from
+# there rather than counted from the records.
+DAILY_METRICS = [
+    Metric.INCOMING_DELEGATIONS,
+    Metric.HIGH_LEVEL_DELEGATIONS,
+    Metric.OUTGOING_DELEGATIONS,
+    Metric.HOSTED_EVENTS,
+    Metric.AGREEMENTS_SIGNED,
+    Metric.NEW_RELATIONSHIP_AGREEMENTS,
+    Metric.INCOMING_PERSONS,
+    Metric.OUTGOING_PERSONS,
+]
+
+
+def stored_counts(start: datetime.date, end: datetime.date, origin: str | None = None):
+    """The stored per-day counts from `start` to `end` on the basis `origin`."""
+    return daily_counts.stored(start, end, check_origin(origin))
+
+
+def _daily_by_year(first: int, last: int, origin: str | None) -> dict[str, Counter]:
+    """Each per-day figure's total per year from `first` to `last` (one query)."""
+    rows = (
+        stored_counts(datetime.date(first, 1, 1), datetime.date(last, 12, 31), origin)
+        .filter(figure__in=[metric.value for metric in DAILY_METRICS])
+        .values_list("figure", ExtractYear("day"))
+        .annotate(total=Sum("value"))
+    )
+    totals = defaultdict(Counter)
+    for figure, year, total in rows:
+        totals[figure][year] = total
+    return totals
+
+
 def _partners_at_year_ends(first: int, last: int, origin: str | None = None) -> dict[int, int]:
     """Rule 5 at each 31 December, as conditional counts in a single query."""
     dates = _partner_dates(origin)
@@ -105,32 +133,15 @@ def _partners_at_year_ends(first: int, last: int, origin: str | None = None) -> 
 
 
 def yearly_figures(first: int, last: int, origin: str | None = None) -> dict[int, dict[str, int]]:
-    """The eight yearly figures for every year from `first` to `last`: 8 queries in all. For the
+    """The eight yearly figures for every year from `first` to `last`: 4 queries in all. For the
     merged city (every origin) by default, or for one former province (`origin`)."""
     if first > last:
         return {}
-    base = _base_querysets(origin)
-    delegations = base[Delegation]
-    columns = {
-        Metric.INCOMING_DELEGATIONS: _count_by_year(
-            delegations.received(), "start_date", first, last
-        ),
-        Metric.HIGH_LEVEL_DELEGATIONS: _count_by_year(
-            delegations.received().high_level(), "start_date", first, last
-        ),
-        Metric.OUTGOING_DELEGATIONS: _count_by_year(delegations.sent(), "start_date", first, last),
-        Metric.HOSTED_EVENTS: _count_by_year(base[Event].hosted(), "start_date", first, last),
-        Metric.AGREEMENTS_SIGNED: _count_by_year(
-            base[Agreement].signed(), "signed_on", first, last
-        ),
-        Metric.NEW_RELATIONSHIP_AGREEMENTS: _count_by_year(
-            base[Agreement].signed().new_relationships(), "signed_on", first, last
-        ),
-        Metric.PARTNER_LOCALITIES_TOTAL: _partners_at_year_ends(first, last, origin),
-        Metric.NEW_PARTNER_LOCALITIES: _count_by_year(
-            base[PartnerLocality], _partner_dates(origin)[0], first, last
-        ),
-    }
+    columns = _daily_by_year(first, last, origin)
+    columns[Metric.PARTNER_LOCALITIES_TOTAL] = _partners_at_year_ends(first, last, origin)
+    columns[Metric.NEW_PARTNER_LOCALITIES] = _count_by_year(
+        _base_querysets(origin)[PartnerLocality], _partner_dates(origin)[0], first, last
+    )
     return {
         year: {key: columns[key].get(year, 0) for key in FIGURE_KEYS}
         for year in range(first, last + 1)
@@ -228,22 +239,6 @@ def _partner_dates(origin: str | None) -> tuple[str, str]:
     return ("established_on", "ended_on") if origin is None else ORIGIN_DATES
 
 
-def persons_expression():
-    """A delegation's size: its stated number of members, else the members listed by name.
-
-    Staff either type the head count (`member_count`) or list the members in the inline
-    (`DelegationMember`); a delegation with neither adds nothing.
-    """
-    listed = (
-        DelegationMember.objects.filter(delegation=OuterRef("pk"))
-        .order_by()
-        .values("delegation")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    return Coalesce(F("member_count"), Subquery(listed, output_field=IntegerField()), Value(0))
-
-
 def figures_for_periods(periods: list[Period], origin: str | None = None) -> list[dict[str, int]]:
     """The yearly figures and the person-trips over each of `periods`, in the same order.
 
@@ -262,45 +257,22 @@ def figures_for_periods(periods: list[Period], origin: str | None = None) -> lis
     def span(field: str, period: Period) -> Q:
         return in_period(field, period.start, period.end)
 
-    delegation_terms, event_terms, agreement_terms, partner_terms = {}, {}, {}, {}
+    daily_terms, partner_terms = {}, {}
     for i, period in enumerate(periods):
-        started = span("start_date", period)
-        delegation_terms |= {
-            f"in{i}": Count("start_date", filter=received_q() & started),
-            f"hl{i}": Count("start_date", filter=received_q() & high_level_q() & started),
-            f"out{i}": Count("start_date", filter=sent_q() & started),
-            f"ip{i}": Sum(persons_expression(), filter=received_q() & started, default=0),
-            f"op{i}": Sum(persons_expression(), filter=sent_q() & started, default=0),
-        }
-        event_terms[f"ev{i}"] = Count("start_date", filter=hosted_q() & started)
-        signed = signed_q() & span("signed_on", period)
-        agreement_terms |= {
-            f"ag{i}": Count("signed_on", filter=signed),
-            f"nr{i}": Count("signed_on", filter=signed & new_relationship_q()),
-        }
+        for metric in DAILY_METRICS:
+            within = Q(figure=metric.value) & span("day", period)
+            daily_terms[f"{metric.value}{i}"] = Sum("value", filter=within, default=0)
         partner_terms |= {
             f"pt{i}": Count("pk", filter=active_on_q(period.end, established, ended)),
             f"np{i}": Count("pk", filter=span(established, period)),
         }
-    delegations = base[Delegation].filter(in_period("start_date", first, last))
-    counts = delegations.aggregate(**delegation_terms)
-    counts |= base[Event].filter(in_period("start_date", first, last)).aggregate(**event_terms)
-    counts |= (
-        base[Agreement].filter(in_period("signed_on", first, last)).aggregate(**agreement_terms)
-    )
+    counts = stored_counts(first, last, origin).aggregate(**daily_terms)
     counts |= base[PartnerLocality].aggregate(**partner_terms)
     return [
         {
-            Metric.INCOMING_DELEGATIONS.value: counts[f"in{i}"],
-            Metric.HIGH_LEVEL_DELEGATIONS.value: counts[f"hl{i}"],
-            Metric.OUTGOING_DELEGATIONS.value: counts[f"out{i}"],
-            Metric.HOSTED_EVENTS.value: counts[f"ev{i}"],
-            Metric.AGREEMENTS_SIGNED.value: counts[f"ag{i}"],
-            Metric.NEW_RELATIONSHIP_AGREEMENTS.value: counts[f"nr{i}"],
+            **{metric.value: counts[f"{metric.value}{i}"] for metric in DAILY_METRICS},
             Metric.PARTNER_LOCALITIES_TOTAL.value: counts[f"pt{i}"],
             Metric.NEW_PARTNER_LOCALITIES.value: counts[f"np{i}"],
-            Metric.INCOMING_PERSONS.value: counts[f"ip{i}"],
-            Metric.OUTGOING_PERSONS.value: counts[f"op{i}"],
         }
         for i in range(len(periods))
     ]
@@ -401,10 +373,16 @@ def period_breakdown(
         grouped = counted.annotate(key=F("level"))
         labels = dict(Level.choices)
     elif by == "month":
-        grouped = counted.annotate(key=TruncMonth("start_date"))
+        # From the per-day counts: one row per day rather than per visit.
+        figure = (
+            Metric.INCOMING_DELEGATIONS
+            if direction == Direction.INCOMING
+            else Metric.OUTGOING_DELEGATIONS
+        )
+        days = stored_counts(period.start, period.end, origin).filter(figure=figure)
         counts = Counter()
-        for row in grouped.values("key").annotate(count=Count("*")).order_by():
-            counts[(row["key"].year, row["key"].month)] += row["count"]
+        for day, value in days.values_list("day", "value"):
+            counts[(day.year, day.month)] += value
         return [
             {
                 "key": f"{year:04d}-{month:02d}",

@@ -10,6 +10,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from foreignaffairs.api.models import ApiClient
+from foreignaffairs.core import daily_counts
 from foreignaffairs.reports.period_report import MOTTO, NATIONAL_TITLE
 from tests.dashboard.conftest import day
 
@@ -150,6 +151,7 @@ def test_the_report_runs_a_fixed_number_of_queries(
 ):
     for start in range(20):
         DelegationFactory(start_date=day(2012, 1 + start % 6, 1), level="head_of_state")
+    daily_counts.bring_up_to_date()  # the recount after writes: test_daily_counts
     # Session, user, 3 activity years, 8 figures (two periods), 2 breakdowns, published
     # figures (1 + up to 4 recorded), agreements and their partners, notable visits.
     with django_assert_max_num_queries(24):

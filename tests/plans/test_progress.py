@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from foreignaffairs.core import daily_counts
 from plans.models import ItemState, PlanItem, period_end
 from plans.progress import suggestions, unplanned, year_progress
 from tests.factories import (
@@ -106,8 +107,23 @@ def test_a_programme_approved_after_the_31_december_before_is_flagged_late():
     assert not missing.approved_late(datetime.date(2018, 12, 30))
 
 
+def test_a_record_linked_to_two_items_or_hosted_under_one_is_planned_once():
+    visit = DelegationFactory(status="completed", start_date=datetime.date(2017, 4, 1))
+    PlanItemFactory(delegations=[visit])
+    PlanItemFactory(delegations=[visit])
+    event = EventFactory(start_date=datetime.date(2017, 5, 1))
+    EventFactory(start_date=datetime.date(2017, 5, 2))
+    PlanItemFactory(kind="event").events.add(event)
+
+    extra = unplanned(2017)
+
+    assert (extra["incoming"], extra["event"]) == (0, 1)
+
+
 def test_a_year_without_a_programme_past_its_deadline_is_flagged(django_assert_max_num_queries):
-    with django_assert_max_num_queries(5):
+    daily_counts.bring_up_to_date()  # the recount after writes: test_daily_counts
+    # The plan, its items' states, the year's per-day counts (2), the records linked (3).
+    with django_assert_max_num_queries(7):
         progress = year_progress(2017, MID_2017)
 
     assert progress["plan"] is None
