@@ -326,7 +326,7 @@ REST_FRAMEWORK = {
     # a shared cache is configured).
     "DEFAULT_THROTTLE_RATES": {"api_client": os.getenv("API_THROTTLE_RATE", "1000/hour")},
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "foreignaffairs.core.rest.filters.FilterBackend",
         "foreignaffairs.core.rest.filters.UnaccentSearchFilter",
         "foreignaffairs.core.rest.filters.SortFilter",
     ],

@@ -108,6 +108,23 @@ def having(queryset: QuerySet, matching: QuerySet) -> QuerySet:
     return queryset.filter(pk__in=matching.values("pk"))
 
 
+class FilterBackend(filters.DjangoFilterBackend):
+    """django-filter's backend, which a request naming none of the view's filters skips: the
+    filter form (a form class and its fields, built per request) then filters nothing and
+    costs more than reading the page. A request naming one (`country=`, or a range's
+    `start_date_after=`) is filtered and validated as always."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not any(
+            param == name or param.startswith(f"{name}_")
+            for param in request.query_params
+            for name in filterset_class.base_filters
+        ):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
+
 class UnaccentSearchFilter(SearchFilter):
     """`?search=`: each word must occur in one of the view's `search_fields`, ignoring case and
     Vietnamese diacritics: "da nang" and "Đà Nẵng" both find "Đà Nẵng".
