@@ -40,7 +40,7 @@ from foreignaffairs.core.spreadsheets.formats import CSV_ENCODING, XLSX, file_na
 from foreignaffairs.core.spreadsheets.large_files import row_messages
 from foreignaffairs.core.spreadsheets.limits import check_upload
 from foreignaffairs.core.spreadsheets.templates import IMPORT_HELP, template_workbook
-from foreignaffairs.core.text import vi_number
+from foreignaffairs.core.text import number_text
 
 # Problems a failed confirmation lists in its message (the preview lists them all).
 MESSAGES_SHOWN = 10
@@ -99,8 +99,8 @@ class LargeTablePaginator(Paginator):
         if counted <= COUNT_CAP:
             return counted
         if estimate is not None and estimate > COUNT_CAP:
-            return ApproximateCount(estimate, _("khoảng %(n)s") % {"n": vi_number(estimate)})
-        return ApproximateCount(counted, _("hơn %(n)s") % {"n": vi_number(COUNT_CAP)})
+            return ApproximateCount(estimate, _("khoảng %(n)s") % {"n": number_text(estimate)})
+        return ApproximateCount(counted, _("hơn %(n)s") % {"n": number_text(COUNT_CAP)})
 
 
 class CachedCountryFilter(CountryFilter):
@@ -351,9 +351,9 @@ class DomainAdmin(
         context = super().init_request_context_data(request, form)
         counted = self.get_export_queryset(request).order_by()[: COUNT_CAP + 1].count()
         context["export_count"] = (
-            _("hơn %(n)s") % {"n": vi_number(COUNT_CAP)}
+            _("hơn %(n)s") % {"n": number_text(COUNT_CAP)}
             if counted > COUNT_CAP
-            else vi_number(counted)
+            else number_text(counted)
         )
         return context
 

@@ -17,7 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from foreignaffairs.core.spreadsheets import jobs
-from foreignaffairs.core.text import vi_number
+from foreignaffairs.core.text import number_text
 
 # Recent background imports listed on a model's import page.
 RECENT_JOBS_SHOWN = 5
@@ -31,8 +31,8 @@ def runs_in_background(rows: int) -> bool:
 
 def progress_text(job: jobs.ImportJob) -> str:
     return _("Đã kiểm tra %(checked)s/%(total)s dòng") % {
-        "checked": vi_number(job.progress),
-        "total": vi_number(job.rows_total),
+        "checked": number_text(job.progress),
+        "total": number_text(job.rows_total),
     }
 
 
@@ -69,7 +69,7 @@ class BackgroundImportMixin:
                 (job, jobs.job_url(job))
                 for job in self.own_import_jobs(request)[:RECENT_JOBS_SHOWN]
             ]
-            response.context_data["preview_rows"] = vi_number(settings.IMPORT_ADMIN_MAX_ROWS)
+            response.context_data["preview_rows"] = number_text(settings.IMPORT_ADMIN_MAX_ROWS)
         return response
 
     def start_background_import(self, request, form):

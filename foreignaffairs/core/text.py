@@ -4,6 +4,7 @@ Unicode forms, diacritics, and numbers written the Vietnamese way."""
 import re
 import unicodedata
 
+from django.utils import formats
 from django.utils.text import slugify
 
 # Letters that NFD does not decompose into a base letter plus a combining mark.
@@ -26,15 +27,17 @@ def fold(value: str) -> str:
     return " ".join(unaccent(nfc(value)).casefold().split())
 
 
-def vi_number(value: int) -> str:
-    """1234 → "1.234" (Vietnamese groups thousands with a dot)."""
-    return f"{value:,}".replace(",", ".")
+def number_text(value: int) -> str:
+    """1234 → "1.234" in Vietnamese, "1,234" in English: thousands grouped as the active
+    language writes them."""
+    return formats.number_format(value, force_grouping=True)
 
 
-def vi_percent(value: float) -> str:
-    """12.5 → "12,5"; 20.0 → "20" (Vietnamese decimal comma, no useless ",0")."""
-    text = f"{abs(value):,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text.removesuffix(",0")
+def percent_text(value: float) -> str:
+    """12.5 → "12,5" in Vietnamese ("12.5" in English); 20.0 → "20" (no useless ",0"); the
+    sign is left to the words around it."""
+    text = formats.number_format(round(abs(value), 1), decimal_pos=1, force_grouping=True)
+    return text.removesuffix(f"{formats.get_format('DECIMAL_SEPARATOR')}0")
 
 
 # The Vietnamese alphabet (and the Latin letters it lacks, where English puts them): "Đức"

@@ -32,7 +32,7 @@ from foreignaffairs.core import stats_cache
 from foreignaffairs.core.dates import FIRST_YEAR, LAST_YEAR, years_before
 from foreignaffairs.core.roles import role_required
 from foreignaffairs.core.spreadsheets.cells import XLSX_CONTENT_TYPE, formula_safe
-from foreignaffairs.core.text import vi_number, vi_percent
+from foreignaffairs.core.text import number_text, percent_text
 from foreignaffairs.reports import basis, published, stats
 from foreignaffairs.reports.periods import MAX_PERIOD_YEARS, Period
 from foreignaffairs.reports.summary import period_summary
@@ -168,7 +168,7 @@ def figure_rows(report: PeriodReport) -> list[list[str]]:
     rows = []
     for figure in stats.PERIOD_FIGURES:
         key = figure.key
-        value = vi_number(comparison["figures"][key])
+        value = number_text(comparison["figures"][key])
         if previous is None:
             rows.append([str(figure.label), value, "chưa có số liệu", "—"])
             continue
@@ -177,10 +177,10 @@ def figure_rows(report: PeriodReport) -> list[list[str]]:
             changed = "bằng"
         else:
             sign = "tăng" if difference > 0 else "giảm"
-            changed = f"{sign} {vi_number(abs(difference))}"
+            changed = f"{sign} {number_text(abs(difference))}"
             if percent is not None:
-                changed += f" ({vi_percent(percent)}%)"
-        rows.append([str(figure.label), value, vi_number(previous[key]), changed])
+                changed += f" ({percent_text(percent)}%)"
+        rows.append([str(figure.label), value, number_text(previous[key]), changed])
     return rows
 
 
@@ -197,8 +197,8 @@ def figure_headers(report: PeriodReport) -> list[str]:
 
 def breakdown_rows(rows: list[dict]) -> list[list[str]]:
     total = sum(row["count"] for row in rows)
-    return [[row["label"], vi_number(row["count"])] for row in rows] + [
-        ["Tổng cộng", vi_number(total)]
+    return [[row["label"], number_text(row["count"])] for row in rows] + [
+        ["Tổng cộng", number_text(total)]
     ]
 
 
@@ -231,7 +231,7 @@ def reported_rows(report: PeriodReport) -> list[list[str]]:
     rows = []
     for row in report.reported:
         figure = row["figure"]
-        recorded = "—" if row["recorded"] is None else vi_number(row["recorded"])
+        recorded = "—" if row["recorded"] is None else number_text(row["recorded"])
         note = str(row["definition_note"]) if not row["same_definition"] else ""
         rows.append(
             [
@@ -246,7 +246,7 @@ def reported_rows(report: PeriodReport) -> list[list[str]]:
 
 
 def more_text(shown: int, total: int, unit: str) -> str | None:
-    return f"… và {vi_number(total - shown)} {unit} khác." if total > shown else None
+    return f"… và {number_text(total - shown)} {unit} khác." if total > shown else None
 
 
 # DOCX --------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ of the figures from `stats.year_figures`, so each case is easy to pin in a test.
 import datetime
 from collections.abc import Mapping
 
-from foreignaffairs.core.text import vi_number, vi_percent
+from foreignaffairs.core.text import number_text, percent_text
 from foreignaffairs.reports.models import Metric
 from foreignaffairs.reports.stats import change
 
@@ -25,13 +25,13 @@ def _comparison(current: int, previous: int | None, last_year: str, unit: str) -
     if current == previous:
         return f" (bằng {last_year})"
     if current == 0:
-        return f" ({last_year}: {vi_number(previous)} {unit})"
+        return f" ({last_year}: {number_text(previous)} {unit})"
     percent = change(current, previous)["percent"]
     direction = "tăng" if current > previous else "giảm"
     amount = (
-        f"{vi_percent(percent)}%"
+        f"{percent_text(percent)}%"
         if percent is not None
-        else f"{vi_number(current - previous)} {unit}"
+        else f"{number_text(current - previous)} {unit}"
     )
     return f" ({direction} {amount} so với {last_year})"
 
@@ -52,28 +52,28 @@ def _partner_clause(
         if not total:
             return "chưa có quan hệ với địa phương nước ngoài nào", False
         if new:
-            return f"thiết lập quan hệ với {vi_number(new)} địa phương mới; {total_of} là " + (
-                f"{vi_number(total)}"
+            return f"thiết lập quan hệ với {number_text(new)} địa phương mới; {total_of} là " + (
+                f"{number_text(total)}"
             ), False
-        return f"{total_of} là {vi_number(total)}", False
+        return f"{total_of} là {number_text(total)}", False
     ended = max(0, before + new - total)
     changes = []
     if new:
-        changes.append(f"thiết lập quan hệ với {vi_number(new)} địa phương mới")
+        changes.append(f"thiết lập quan hệ với {number_text(new)} địa phương mới")
     if ended:
-        changes.append(f"{vi_number(ended)} quan hệ chấm dứt")
+        changes.append(f"{number_text(ended)} quan hệ chấm dứt")
     if total > before and not ended:
-        return f"nâng {total_of} lên {vi_number(total)}", True
+        return f"nâng {total_of} lên {number_text(total)}", True
     if total > before:
-        return ", ".join(changes) + f", nâng {total_of} lên {vi_number(total)}", False
+        return ", ".join(changes) + f", nâng {total_of} lên {number_text(total)}", False
     if total == before:
         if changes:
-            return ", ".join(changes) + f"; {total_of} vẫn là {vi_number(total)}", False
+            return ", ".join(changes) + f"; {total_of} vẫn là {number_text(total)}", False
         if not total:
             return "chưa có quan hệ với địa phương nước ngoài nào", False
-        return f"{total_of} là {vi_number(total)}", False
+        return f"{total_of} là {number_text(total)}", False
     return ", ".join(changes) + (
-        f"; {total_of} còn {vi_number(total)} (trước đó: {vi_number(before)})"
+        f"; {total_of} còn {number_text(total)} (trước đó: {number_text(before)})"
     ), False
 
 
@@ -134,11 +134,11 @@ def period_summary(
         figures[Metric.HIGH_LEVEL_DELEGATIONS],
     )
     if incoming:
-        text = f"đón {vi_number(incoming)} đoàn khách quốc tế" + compared(
+        text = f"đón {number_text(incoming)} đoàn khách quốc tế" + compared(
             Metric.INCOMING_DELEGATIONS, "đoàn"
         )
         if high_level:
-            text += f", trong đó có {vi_number(high_level)} đoàn cấp cao"
+            text += f", trong đó có {number_text(high_level)} đoàn cấp cao"
         clauses.append((text, True))
     else:
         clauses.append(
@@ -150,7 +150,7 @@ def period_summary(
 
     outgoing = figures[Metric.OUTGOING_DELEGATIONS]
     if outgoing:
-        text = f"tổ chức {vi_number(outgoing)} đoàn đi nước ngoài"
+        text = f"tổ chức {number_text(outgoing)} đoàn đi nước ngoài"
         clauses.append((text + compared(Metric.OUTGOING_DELEGATIONS, "đoàn"), True))
     else:
         text = "chưa tổ chức đoàn đi nước ngoài nào"
@@ -158,7 +158,7 @@ def period_summary(
 
     events = figures[Metric.HOSTED_EVENTS]
     if events:
-        text = f"chủ trì, đồng chủ trì {vi_number(events)} sự kiện đối ngoại"
+        text = f"chủ trì, đồng chủ trì {number_text(events)} sự kiện đối ngoại"
         clauses.append((text + compared(Metric.HOSTED_EVENTS, "sự kiện"), True))
     else:
         text = "chưa chủ trì sự kiện đối ngoại nào"
@@ -169,12 +169,12 @@ def period_summary(
         figures[Metric.NEW_RELATIONSHIP_AGREEMENTS],
     )
     if signed:
-        text = f"ký {vi_number(signed)} văn bản hợp tác quốc tế" + compared(
+        text = f"ký {number_text(signed)} văn bản hợp tác quốc tế" + compared(
             Metric.AGREEMENTS_SIGNED, "văn bản"
         )
         if founding:
             text += (
-                f", trong đó có {vi_number(founding)} văn bản thiết lập quan hệ hữu nghị hợp "
+                f", trong đó có {number_text(founding)} văn bản thiết lập quan hệ hữu nghị hợp "
                 "tác mới"
             )
         clauses.append((text, True))

@@ -1,6 +1,8 @@
 import datetime
 
-from foreignaffairs.core.text import vi_number, vi_percent
+from django.utils import translation
+
+from foreignaffairs.core.text import number_text, percent_text
 from foreignaffairs.reports.summary import annual_summary
 
 FIGURES_2017 = {
@@ -139,7 +141,14 @@ def test_a_total_that_fell_says_what_ended():
 
 
 def test_numbers_are_written_the_vietnamese_way():
-    assert vi_number(1234567) == "1.234.567"
-    assert vi_percent(1234.5) == "1.234,5"
-    assert vi_percent(-6.3) == "6,3"
-    assert vi_percent(20.0) == "20"
+    assert number_text(1234567) == "1.234.567"
+    assert percent_text(1234.5) == "1.234,5"
+    assert percent_text(-6.3) == "6,3"
+    assert percent_text(20.0) == "20"
+
+
+def test_numbers_on_an_english_page_are_written_the_english_way():
+    with translation.override("en"):
+        assert number_text(1234567) == "1,234,567"
+        assert percent_text(1234.5) == "1,234.5"
+        assert percent_text(20.0) == "20"

@@ -63,6 +63,8 @@ def test_mixed_file_shows_every_bad_row_in_vietnamese_and_cannot_be_confirmed(ad
     assert [row.number for row in preview.context["result"].invalid_rows] == [3, 5]
     assert "“31/02/2024” không phải ngày hợp lệ" in preview.text
     assert "“Vua” không phải giá trị hợp lệ" in preview.text
+    # The columns the file does not have are empty cells, not import-export's "---".
+    assert "<td>---</td>" not in preview.text
     assert Delegation.objects.count() == 0
 
 
@@ -232,6 +234,7 @@ def test_import_page_in_english(admin_client):
 
     assert "Delegation name" in response.text
     assert "File to import" in response.text
+    assert "up to 5,000 rows" in response.text  # thousands grouped the English way
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])

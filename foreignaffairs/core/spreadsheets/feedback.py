@@ -68,3 +68,14 @@ class ImportProblem(results.Error):
     @property
     def traceback(self):
         return ""
+
+
+class ImportResult(results.Result):
+    """import-export's result, but a column the file does not have shows as an empty cell in
+    the table of rows with errors, not as "---"."""
+
+    def append_invalid_row(self, number, row, validation_error):
+        values = tuple(row.get(column, "") for column in self.diff_headers)
+        self.invalid_rows.append(
+            results.InvalidRow(number=number, validation_error=validation_error, values=values)
+        )

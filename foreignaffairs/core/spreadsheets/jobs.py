@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from foreignaffairs.core.origins import Origin
 from foreignaffairs.core.spreadsheets.large_files import import_file
 from foreignaffairs.core.stats_cache import CACHE_ERRORS
-from foreignaffairs.core.text import vi_number
+from foreignaffairs.core.text import number_text
 
 # Problems kept on a failed job (the file's first ones; the count says how many in all).
 PROBLEMS_KEPT = 200
@@ -132,7 +132,7 @@ class ImportJob(models.Model):
     def numbers(self) -> dict[str, str]:
         """Its counts as the page and the e-mail write them ("10.000")."""
         return {
-            name: vi_number(getattr(self, name))
+            name: number_text(getattr(self, name))
             for name in ("rows_total", "rows_checked", "new", "updated", "skipped")
         }
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from foreignaffairs.core.text import vi_number
+from foreignaffairs.core.text import number_text
 
 # An XLSX file's parts, uncompressed, at most this many times the largest file accepted.
 MAX_UNPACK_RATIO = 20
@@ -40,7 +40,7 @@ def check_upload(file, name: str, max_rows: int | None = None) -> int:
                 "tệp, hoặc nhờ quản trị hệ thống nhập bằng lệnh: %(command)s"
             )
             % {
-                "size": vi_number(round(size / 1024 / 1024)),
+                "size": number_text(round(size / 1024 / 1024)),
                 "max": settings.IMPORT_MAX_FILE_MB,
                 "command": COMMAND_HINT,
             }
@@ -54,7 +54,7 @@ def check_upload(file, name: str, max_rows: int | None = None) -> int:
                 "Tệp có %(rows)s dòng, quá %(max)s dòng nhập được trên trang này. Hãy chia nhỏ "
                 "tệp, hoặc nhờ quản trị hệ thống nhập bằng lệnh: %(command)s"
             )
-            % {"rows": vi_number(rows), "max": vi_number(max_rows), "command": COMMAND_HINT}
+            % {"rows": number_text(rows), "max": number_text(max_rows), "command": COMMAND_HINT}
         )
     return rows
 
@@ -75,7 +75,7 @@ def xlsx_declared_rows(file) -> int:
     if unpacked > MAX_UNPACK_RATIO * max_bytes():
         raise ValueError(
             _("Tệp Excel này giải nén ra quá lớn (%(size)s MB) để nhập trên trang này.")
-            % {"size": vi_number(round(unpacked / 1024 / 1024))}
+            % {"size": number_text(round(unpacked / 1024 / 1024))}
         )
     file.seek(0)
     workbook = load_workbook(file, read_only=True, data_only=True)

@@ -23,7 +23,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from foreignaffairs.core import links, stats_cache
 from foreignaffairs.core.origins import Origin, check_origin
 from foreignaffairs.core.spreadsheets.cells import formula_safe
-from foreignaffairs.core.spreadsheets.feedback import ChangesDiff, ImportProblem
+from foreignaffairs.core.spreadsheets.feedback import ChangesDiff, ImportProblem, ImportResult
 from foreignaffairs.core.spreadsheets.locks import hold_import_lock
 from foreignaffairs.core.spreadsheets.matching import NaturalKeyLoader, key_part
 from foreignaffairs.core.spreadsheets.widgets import (
@@ -96,6 +96,10 @@ class DomainResource(resources.ModelResource):
     @classmethod
     def get_diff_class(cls):
         return ChangesDiff
+
+    @classmethod
+    def get_result_class(cls):
+        return ImportResult
 
     @classmethod
     def get_error_result_class(cls):
