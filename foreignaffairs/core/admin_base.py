@@ -31,6 +31,7 @@ from foreignaffairs.core.admin_imports import (
     check_background_file,
     runs_in_background,
 )
+from foreignaffairs.core.country_names import country_names
 from foreignaffairs.core.date_input import DayFirstDates
 from foreignaffairs.core.integrity import constraint_message
 from foreignaffairs.core.origins import Origin, with_named_origins
@@ -448,5 +449,5 @@ def country_with_flag(country) -> str:
     return format_html(
         '<img src="{}" alt="" width="16" height="11" style="vertical-align:middle"> {}',
         country.flag,
-        country.name,
+        country_names().get(country.code, country.code),
     )
