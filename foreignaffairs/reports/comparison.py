@@ -21,9 +21,9 @@ FIVE_YEARS = 5
 MAX_COMPARED = 10
 
 
-def side_by_side(columns: list[dict], records_from: int | None) -> list[dict]:
-    """Rows of every figure across `columns` ({"label", "figures", "period"}); a column before
-    the records begin reads "chưa có số liệu" (None), never 0."""
+def side_by_side(columns: list[dict], records_from: int | None, origin=None) -> list[dict]:
+    """Rows of every figure across `columns` ({"label", "figures", "period"}) on the basis
+    `origin`; a column before the records begin reads "chưa có số liệu" (None), never 0."""
     rows = []
     for figure in stats.PERIOD_FIGURES:
         values = []
@@ -32,16 +32,16 @@ def side_by_side(columns: list[dict], records_from: int | None) -> list[dict]:
             before_records = records_from is None or period.start.year < records_from
             present = figure.key in column["figures"]
             values.append(None if before_records or not present else column["figures"][figure.key])
-        rows.append({"key": figure.key, "label": figure.label, "values": values})
+        rows.append({"key": figure.key, "label": figure.label_on(origin), "values": values})
     return rows
 
 
-def five_years(year: int, by_year: dict, records_from: int | None) -> dict:
+def five_years(year: int, by_year: dict, records_from: int | None, origin=None) -> dict:
     """The selected year and the four before it, every yearly figure side by side (from the
     yearly figures the dashboard already has: no query)."""
     years = [y for y in range(year - FIVE_YEARS + 1, year + 1) if y in by_year]
     columns = [{"label": str(y), "period": Period.year(y), "figures": by_year[y]} for y in years]
-    rows = side_by_side(columns, records_from)
+    rows = side_by_side(columns, records_from, origin)
     # Person-trips are not among the yearly figures: the period page has them.
     rows = [row for row in rows if any(key == row["key"] for key in stats.FIGURE_KEYS)]
     return {"years": years, "rows": rows}
@@ -91,7 +91,7 @@ def period_context(period: Period, years: list[int], today: datetime.date, origi
         "comparison": comparison,
         "rows": [
             {
-                "label": figure.label,
+                "label": figure.label_on(origin),
                 "value": comparison["figures"][figure.key],
                 "previous": (
                     comparison["previous"][figure.key] if comparison["previous"] else None
@@ -103,7 +103,7 @@ def period_context(period: Period, years: list[int], today: datetime.date, origi
         "continents": stats.period_breakdown(comparison["period"], "continent", origin=origin),
         "levels": stats.period_breakdown(comparison["period"], "level", origin=origin),
         "columns": columns,
-        "side_by_side": side_by_side(columns, records_from),
+        "side_by_side": side_by_side(columns, records_from, origin),
     }
 
 

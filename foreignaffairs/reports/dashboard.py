@@ -79,7 +79,7 @@ def figure_cards(
         cards.append(
             {
                 "key": figure.key,
-                "label": figure.label,
+                "label": figure.label_on(origin),
                 "value": value,
                 "no_data": no_data,
                 "url": figure_url(figure.key, year, origin),
@@ -214,7 +214,7 @@ def yearly_series(key, label, by_year, reported_by_year, years, *, kind="line", 
 def chart_data(year, by_year, trend_years, reported_by_year, origin=None) -> dict:
     """Every chart on the page (on the basis `origin`), handed to static/js/dashboard.js
     through json_script and shown as tables beside the charts."""
-    labels = {figure.key: str(figure.label) for figure in stats.FIGURES}
+    labels = {figure.key: figure.label_on(origin) for figure in stats.FIGURES}
     # Delegations and agreements are drawn from the first year any of them has a record
     # (partner relationships often go back decades before the first recorded visit).
     activity_keys = (
@@ -378,7 +378,7 @@ def dashboard_context(selection: YearSelection, today: datetime.date, origin=Non
             origin=origin,
         ),
         "no_data": report["no_data"],
-        "five_years": five_years(year, report["by_year"], report["records_from"]),
+        "five_years": five_years(year, report["by_year"], report["records_from"], origin),
         "reported": report["reported"],
         "charts": charts,
         # The charts over the years, then the selected year's breakdowns (a page each on paper).

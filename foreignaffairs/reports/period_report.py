@@ -170,7 +170,7 @@ def figure_rows(report: PeriodReport) -> list[list[str]]:
         key = figure.key
         value = number_text(comparison["figures"][key])
         if previous is None:
-            rows.append([str(figure.label), value, "chưa có số liệu", "—"])
+            rows.append([figure.label_on(report.origin), value, "chưa có số liệu", "—"])
             continue
         difference, percent = changes[key]["difference"], changes[key]["percent"]
         if difference == 0:
@@ -180,7 +180,7 @@ def figure_rows(report: PeriodReport) -> list[list[str]]:
             changed = f"{sign} {number_text(abs(difference))}"
             if percent is not None:
                 changed += f" ({percent_text(percent)}%)"
-        rows.append([str(figure.label), value, number_text(previous[key]), changed])
+        rows.append([figure.label_on(report.origin), value, number_text(previous[key]), changed])
     return rows
 
 

@@ -37,7 +37,7 @@ from delegations.models import (
 from foreignaffairs.core import daily_counts, stats_cache
 from foreignaffairs.core.continents import Continent, continent_expression
 from foreignaffairs.core.dates import date_range
-from foreignaffairs.core.origins import check_origin
+from foreignaffairs.core.origins import Origin, check_origin
 from foreignaffairs.reports.models import Metric
 from foreignaffairs.reports.periods import Period
 from partners.models import ORIGIN_DATES, PartnerLocality, active_on_q
@@ -47,17 +47,34 @@ from partners.models import ORIGIN_DATES, PartnerLocality, active_on_q
 class Figure:
     metric: Metric
     label: str
+    # The label on one former province's basis, where `label` names the City ("%(province)s").
+    province_label: str | None = None
 
     @property
     def key(self) -> str:
         """The metric's code as a plain string: the figure's name in results and API fields."""
         return self.metric.value
 
+    def label_on(self, origin: str | None) -> str:
+        """The label on the basis `origin`: a former province's figures are visits to and from
+        that province, not the City."""
+        if origin in (None, Origin.HCMC) or self.province_label is None:
+            return str(self.label)
+        return self.province_label % {"province": Origin(origin).label}
+
 
 FIGURES = [
-    Figure(Metric.INCOMING_DELEGATIONS, _("Đoàn quốc tế đến Thành phố")),
+    Figure(
+        Metric.INCOMING_DELEGATIONS,
+        _("Đoàn quốc tế đến Thành phố"),
+        _("Đoàn quốc tế đến %(province)s"),
+    ),
     Figure(Metric.HIGH_LEVEL_DELEGATIONS, _("Đoàn cấp cao")),
-    Figure(Metric.OUTGOING_DELEGATIONS, _("Đoàn Thành phố đi nước ngoài")),
+    Figure(
+        Metric.OUTGOING_DELEGATIONS,
+        _("Đoàn Thành phố đi nước ngoài"),
+        _("Đoàn %(province)s đi nước ngoài"),
+    ),
     Figure(Metric.HOSTED_EVENTS, _("Sự kiện đối ngoại")),
     Figure(Metric.AGREEMENTS_SIGNED, _("Văn bản hợp tác ký kết")),
     Figure(Metric.NEW_RELATIONSHIP_AGREEMENTS, _("Văn bản thiết lập quan hệ mới")),
@@ -210,7 +227,11 @@ def in_period(field: str, start: datetime.date | None, end: datetime.date) -> Q:
 
 # Person-trips (lượt người): the members of the counted delegations, summed.
 PERSON_FIGURES = [
-    Figure(Metric.INCOMING_PERSONS, _("Lượt người đến Thành phố (thành viên đoàn vào)")),
+    Figure(
+        Metric.INCOMING_PERSONS,
+        _("Lượt người đến Thành phố (thành viên đoàn vào)"),
+        _("Lượt người đến %(province)s (thành viên đoàn vào)"),
+    ),
     Figure(Metric.OUTGOING_PERSONS, _("Lượt người đi nước ngoài (thành viên đoàn ra)")),
 ]
 PERIOD_FIGURES = [*FIGURES, *PERSON_FIGURES]

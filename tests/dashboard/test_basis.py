@@ -213,7 +213,7 @@ def test_the_period_page_counts_on_the_basis_and_says_so(leader_client, merged_y
     merged = leader_client.get(PERIOD_URL, query)
     assert period_rows(merged)["Đoàn quốc tế đến Thành phố"] == 3
     province = leader_client.get(PERIOD_URL, {**query, "origin": BD})
-    assert period_rows(province)["Đoàn quốc tế đến Thành phố"] == 1
+    assert period_rows(province)["Đoàn quốc tế đến Bình Dương"] == 1
     assert [row["label"] for row in province.context["continents"]] == ["châu Á"]
     text = visible_text(province)
     assert "Cơ sở tính: Bình Dương" in text
@@ -249,3 +249,19 @@ def test_a_former_provinces_figures_begin_with_its_own_records(leader_client, me
         in (province.context["summary"])
     )
     assert not leader_client.get(URL, {"year": 2023}).context["no_data"]
+
+
+def labels(response) -> dict[str, str]:
+    return {card["key"]: str(card["label"]) for card in response.context["cards"]}
+
+
+def test_a_former_provinces_cards_speak_of_the_province_not_the_city(leader_client, merged_years):
+    city = labels(leader_client.get(URL, {"year": 2024}))
+    province = labels(leader_client.get(URL, {"year": 2024, "origin": BD}))
+    assert city["incoming_delegations"] == "Đoàn quốc tế đến Thành phố"
+    assert province["incoming_delegations"] == "Đoàn quốc tế đến Bình Dương"
+    assert province["outgoing_delegations"] == "Đoàn Bình Dương đi nước ngoài"
+    assert province["high_level_delegations"] == city["high_level_delegations"]
+    period = leader_client.get(PERIOD_URL, {"from": "2024-01-01", "to": "2024-12-31", "origin": BD})
+    assert "Lượt người đến Bình Dương (thành viên đoàn vào)" in visible_text(period)
+    assert "Lượt người đến Thành phố" not in visible_text(period)
