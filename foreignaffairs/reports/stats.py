@@ -1,8 +1,10 @@
 """The counting rules of DESIGN.md composed into the yearly figures.
 
 Every page, endpoint and export that shows a count calls this module; the rules themselves
-live in the QuerySet methods of the three apps. Over a range of years each figure is one
-aggregate query, whatever the number of years or records.
+live in the QuerySet methods of the three apps. The visits, events and agreements are added
+up from their per-day counts (core.daily_counts, which applies those rules once per day); the
+partners, and the breakdowns by country, continent, level and field, are counted from the
+records. Every figure over any range of years or periods is a fixed number of queries.
 """
 
 import datetime

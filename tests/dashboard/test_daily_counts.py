@@ -51,6 +51,13 @@ def persons_in_2017() -> int:
     return stats.period_figures(Period.year(2017))["incoming_persons"]
 
 
+def test_the_statistics_read_every_figure_the_models_count_per_day():
+    counted = {
+        figure for model in daily_counts.counted_models() for figure in model.counted_figures
+    }
+    assert counted == {metric.value for metric in stats.DAILY_METRICS}
+
+
 def test_saving_counts_on_the_new_day_and_no_longer_on_the_old():
     visit = DelegationFactory(start_date=datetime.date(2016, 12, 30))
     assert incoming_in(2016) == 1
