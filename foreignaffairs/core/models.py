@@ -125,8 +125,9 @@ class DomainModel(models.Model):
     # text field it folds: {"title_key": "title"}.
     folded_fields: dict[str, str] = {}
 
-    # A counted model (see foreignaffairs.core.daily_counts): the date its records are counted
-    # on, and the figures its QuerySet's `daily_counts()` returns.
+    # A counted model (see foreignaffairs.core.daily_counts): the date field its records are
+    # counted on (a plain DateField, whose attribute has its name), and the figures its
+    # QuerySet's `daily_counts()` returns.
     counted_date_field: str | None = None
     counted_figures: tuple[str, ...] = ()
 
@@ -156,14 +157,14 @@ class DomainModel(models.Model):
     def from_db(cls, db, field_names, values):
         record = super().from_db(db, field_names, values)
         field = cls.counted_date_field
-        if field and cls._meta.get_field(field).attname in record.__dict__:
+        if field and field in record.__dict__:
             record._stored_day = record.counted_day()
         return record
 
     def counted_day(self):
         """The counting date as this instance holds it (None for a model not counted)."""
         field = self.counted_date_field
-        return self.__dict__.get(self._meta.get_field(field).attname) if field else None
+        return self.__dict__.get(field) if field else None
 
     def _day_before_write(self):
         """The counting date stored before this write: as loaded, or read when the instance
