@@ -18,8 +18,12 @@ process reaches the others only when their entries expire (`STATS_CACHE_SECONDS`
 No thundering herd: after a write, the first request to miss a figure takes a short lock in
 the cache (`cache.add`) and recomputes it; the requests arriving meanwhile, in every worker,
 serve the figure's previous value (kept beside the versioned one) instead of all recomputing
-it at once. Only the request that made the write never sees the previous value, and a figure
-never computed before is computed by whoever needs it.
+it at once. A figure cached with `background=True` (the pages, whose recomputation takes a
+second at a million visits) is not recomputed by a request at all while a previous value
+exists: the request that takes the lock serves the previous value too and recomputes in a
+thread of its process, so nobody waits. The person who made a write never sees the previous
+value (`OwnWritesMiddleware` notes the write in their session for `OWN_WRITE_SECONDS`), and a
+figure never computed before is computed by whoever needs it.
 
 When the shared cache does not answer, figures are computed uncached, never an error. A
 process whose write could not replace the data version replaces it as soon as the cache
@@ -28,13 +32,14 @@ answers again, so figures cached before the outage are not served after it.
 
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import translation
 from redis.exceptions import RedisError
 
@@ -42,6 +47,11 @@ VERSION_KEY = "stats:data-version"
 # How long a recomputation may hold its lock: past it (a worker died mid-way), another request
 # recomputes. Longer than the slowest figure takes uncached (about a second at a million rows).
 RECOMPUTE_LOCK_SECONDS = 30
+RECOMPUTING_THREAD = "stats-recomputing:"  # the name of a background recomputation's thread
+# For how long after a write its author's pages are recomputed for them rather than served
+# from the previous value (longer than a recomputation takes).
+OWN_WRITE_SECONDS = 300
+OWN_WRITE_SESSION_KEY = "stats_cache_wrote_at"
 T = TypeVar("T")
 _MISSING = object()
 
@@ -73,6 +83,7 @@ def data_version() -> str:
 def bump_data_version() -> None:
     """Replace the data version now (`data_changed` also does it when the write commits)."""
     _local.read_since_bump = False
+    _local.bumped_in_request = True
     try:
         cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
     except CACHE_ERRORS:
@@ -92,15 +103,17 @@ def cache_reachable() -> bool:
     return True
 
 
-def cached(name: str, *parts, compute: Callable[[], T]) -> T:
+def cached(name: str, *parts, compute: Callable[[], T], background: bool = False) -> T:
     """`compute()`, or its value cached for the current data version, `name`, `parts` and
-    language. Computes every time when `STATS_CACHE_SECONDS` is 0 or the cache is down."""
+    language. Computes every time when `STATS_CACHE_SECONDS` is 0 or the cache is down.
+
+    `background=True`: after a write, serve the previous value at once and recompute it in a
+    thread (see the module's docstring)."""
     timeout = settings.STATS_CACHE_SECONDS
     if not timeout:
         return compute()
-    # This thread replaced the version and has read nothing since: it made the write, and
-    # must see its effect.
-    wrote = not getattr(_local, "read_since_bump", True)
+    # Before reading the version, which marks this thread as having read since its write.
+    wrote_here = not getattr(_local, "read_since_bump", True)
     figure = ":".join([name, translation.get_language() or "", *map(str, parts)])
     try:
         version = data_version()
@@ -109,20 +122,71 @@ def cached(name: str, *parts, compute: Callable[[], T]) -> T:
         if value is not _MISSING:
             return value
         lock = f"stats:recomputing:{version}:{figure}"
-        if not cache.add(lock, 1, RECOMPUTE_LOCK_SECONDS) and not wrote:
+        locked = cache.add(lock, 1, RECOMPUTE_LOCK_SECONDS)
+        if (not locked or background) and not wrote_here and not _wrote_recently():
             previous = cache.get(f"stats:previous:{figure}", _MISSING)
             if previous is not _MISSING:
-                return previous  # another request is recomputing it
+                if locked:
+                    _recompute_in_background(figure, key, lock, compute, timeout)
+                return previous  # being recomputed
     except CACHE_ERRORS:
         logger.warning("Cache unreachable: %s computed uncached.", name)
         return compute()
     value = compute()
+    _keep(figure, key, lock, value, timeout)
+    return value
+
+
+def _keep(figure: str, key: str, lock: str, value, timeout: int) -> None:
     try:
         cache.set_many({key: value, f"stats:previous:{figure}": value}, timeout)
         cache.delete(lock)
     except CACHE_ERRORS:
-        logger.warning("Cache unreachable: %s not kept.", name)
-    return value
+        logger.warning("Cache unreachable: %s not kept.", figure)
+
+
+def _recompute_in_background(figure, key, lock, compute, timeout) -> None:
+    language = translation.get_language()
+
+    def recompute():
+        try:
+            with translation.override(language):
+                value = compute()
+            _keep(figure, key, lock, value, timeout)
+        except Exception:
+            # The lock expires on its own; until then the previous value is served.
+            logger.exception("Recomputing %s in the background failed.", figure)
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    threading.Thread(target=recompute, name=f"{RECOMPUTING_THREAD}{figure}", daemon=True).start()
+
+
+def _wrote_recently() -> bool:
+    """Whether the person behind this request wrote recently: they must see their write."""
+    session = getattr(_local, "session", None)
+    wrote_at = session.get(OWN_WRITE_SESSION_KEY) if session is not None else None
+    return wrote_at is not None and time.time() - wrote_at < OWN_WRITE_SECONDS
+
+
+class OwnWritesMiddleware:
+    """Notes in the session that a request wrote counted records, so that its author's pages
+    are recomputed for them (`cached`) rather than served from before the write. After
+    `SessionMiddleware`, which saves what this puts in the session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        _local.session, _local.bumped_in_request = session, False
+        try:
+            response = self.get_response(request)
+        finally:
+            if _local.bumped_in_request and session is not None:
+                session[OWN_WRITE_SESSION_KEY] = time.time()
+            _local.session = None
+        return response
 
 
 # Invalidation -------------------------------------------------------------------------------

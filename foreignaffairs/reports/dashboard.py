@@ -410,13 +410,15 @@ def dashboard(request):
     origin = chosen.cleaned_data["origin"]
     selection = select_year(request, today)
     # Computed once per year, basis, day (the attention lists look ahead from today) and
-    # data version.
+    # data version; after someone else's write, in the background while the previous figures
+    # are shown for a moment.
     context = stats_cache.cached(
         "dashboard",
         selection.year,
         origin or "",
         today,
         compute=lambda: dashboard_context(selection, today, origin),
+        background=True,
     )
     last_shown = max(selection.year, selection.last_with_data or selection.year)
     extra = {
