@@ -3,6 +3,7 @@ thread recomputes them, so that nobody waits; whoever made the write sees it at 
 
 import datetime
 import logging
+import re
 import threading
 
 import pytest
@@ -137,3 +138,24 @@ def test_only_a_write_is_noted_in_the_session(stats_cache_on, leader_client, sta
     staff_client.post("/api/v1/delegations/", NEW_VISIT, content_type="application/json")
     assert stats_cache.OWN_WRITE_SESSION_KEY in staff_client.session
     assert stats_cache.OWN_WRITE_SESSION_KEY not in leader_client.session
+
+
+def page(response) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+
+
+def test_the_cached_dashboard_page_is_the_uncached_page(leader_client, settings, stats_cache_on):
+    """Its parts are rendered once and cached with the figures (dashboard.CACHED_PARTS)."""
+    DelegationFactory(start_date=datetime.date(2017, 3, 10), status="completed")
+    settings.STATS_CACHE_SECONDS = 0
+    uncached = page(leader_client.get(DASHBOARD))
+    settings.STATS_CACHE_SECONDS = 300
+    leader_client.get(DASHBOARD)
+    assert page(leader_client.get(DASHBOARD)) == uncached
+
+    DelegationFactory(start_date=datetime.date(2017, 4, 1), status="completed")
+    leader_client.get(DASHBOARD)
+    finish_recomputations()
+    after_write = page(leader_client.get(DASHBOARD))
+    settings.STATS_CACHE_SECONDS = 0
+    assert after_write == page(leader_client.get(DASHBOARD)) != uncached
