@@ -293,6 +293,12 @@ def http_table(results: dict) -> str:
             lines.append(
                 f"  first dashboards after a write: slowest {slowest:.1f} ms (target < 100 ms)"
             )
+            fresh = [run.get("new_figures_after_ms") for run in after["after_write"]]
+            if None not in fresh:
+                lines.append(
+                    "  the write shown to the others after: "
+                    + ", ".join(f"{ms:.0f} ms" for ms in fresh)
+                )
     if "100k" in labels and "1m" in labels and "alone" in by_size["1m"]["admin first page"]:
         small = by_size["100k"]["admin first page"]["alone"]["median_ms"]
         large = by_size["1m"]["admin first page"]["alone"]["median_ms"]

@@ -14,6 +14,7 @@ import http.client
 import json
 import multiprocessing
 import os
+import re
 import signal
 import statistics
 import subprocess
@@ -54,6 +55,23 @@ def get(port: int, path: str, headers: dict) -> float:
     connection.close()
     if response.status != 200:
         raise RuntimeError(f"{path}: HTTP {response.status} {response.getheader('Location')}")
+    return time.perf_counter() - started
+
+
+def page(port: int, path: str, headers: dict) -> str:
+    """A page's HTML without its CSRF tokens (different in each answer)."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=120)
+    connection.request("GET", path, headers={"Host": HOST, **headers})
+    html = connection.getresponse().read().decode()
+    connection.close()
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+
+def until_changed(port: int, path: str, headers: dict, before: str) -> float:
+    """How long until the page differs from `before` (30 s at most), in seconds."""
+    started = time.perf_counter()
+    while page(port, path, headers) == before and time.perf_counter() - started < 30:
+        time.sleep(0.05)
     return time.perf_counter() - started
 
 
@@ -197,19 +215,33 @@ def main():
                 row = {"name": name, "path": path, "error": str(error)}
             rows.append(row)
         # The first dashboards after a write: CONNECTIONS of them at once, three times (the
-        # write must reach the servers' cache: a shared one, REDIS_URL). The write is what
-        # staff do: a visit of the year saved (its day noted for the per-day counts, the
-        # cached figures forgotten).
+        # write must reach the servers' cache: a shared one, REDIS_URL), then how long until
+        # the page shows the write (the others see the previous figures until it is
+        # recomputed). The write is what staff do: a completed visit of the year saved as
+        # cancelled, or back (one fewer or one more in the year's figures).
         dashboard = f"/dashboard/?year={year}"
-        visit = Delegation.objects.filter(start_date__year=year).order_by("pk").first()
+        visit = (
+            Delegation.objects.filter(start_date__year=year, status="completed")
+            .order_by("pk")
+            .first()
+        )
         after_write = []
-        for _ in range(3 if settings.REDIS_URL and visit else 0):
+        for round_ in range(3 if settings.REDIS_URL and visit else 0):
             try:
                 get(PORT, dashboard, session)
             except RuntimeError:
                 break
+            before = page(PORT, dashboard, session)
+            visit.status = "cancelled" if round_ % 2 == 0 else "completed"
             visit.save()
-            after_write.append(at_once(PORT, dashboard, session))
+            run = at_once(PORT, dashboard, session)
+            run["new_figures_after_ms"] = round(
+                until_changed(PORT, dashboard, session, before) * 1000, 1
+            )
+            after_write.append(run)
+        if visit and visit.status != "completed":
+            visit.status = "completed"
+            visit.save()
         rows.append(
             {
                 "name": f"first dashboards after a write ({CONNECTIONS} at once)",
