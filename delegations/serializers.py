@@ -20,6 +20,18 @@ class SyncDeadlinesMixin:
         return instance
 
 
+def pillar_links():
+    """A visit's pillars (their codes), in the pillars' order."""
+    return Delegation.pillars.through.objects.order_by("pillar__order", "pillar__code")
+
+
+def partner_links():
+    """An event's partners, in the partners' own order (by name)."""
+    return Event.partners.through.objects.order_by(
+        *(f"partnerlocality__{name}" for name in PartnerLocality._meta.ordering), "pk"
+    )
+
+
 class DelegationSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
     """Đoàn vào (đoàn nước ngoài đến Thành phố) hoặc đoàn ra (đoàn Thành phố đi nước ngoài)."""
 
@@ -61,6 +73,7 @@ class DelegationSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
             "member_count": {"min_value": 0, "max_value": 2**31 - 1},
         }
 
+    row_links = {"pillars": (pillar_links, "delegation_id", "pillar_id")}
     row_columns = (
         "id",
         "title",
@@ -85,7 +98,6 @@ class DelegationSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
         """The list's rows as `to_representation()` gives them, field for field (compared on
         varied records in tests/api/test_list_rows.py)."""
         names = country_names()
-        pillars = pillar_codes([row["id"] for row in rows])
         return [
             {
                 "id": row["id"],
@@ -104,25 +116,12 @@ class DelegationSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
                 "end_date": iso_date(row["end_date"]),
                 "status": row["status"],
                 "host_role": row["host_role"],
-                "pillars": pillars.get(row["id"], []),
+                "pillars": pillars,
                 "purpose": row["purpose"],
                 "origin": row["origin"],
             }
-            for row in rows
+            for row, pillars in zip(rows, cls.linked_ids(rows, "pillars"), strict=True)
         ]
-
-
-def pillar_codes(ids: list[int]) -> dict[int, list[str]]:
-    """Delegation id → its pillars' codes, in the pillars' order, in one query."""
-    links = (
-        Delegation.pillars.through.objects.filter(delegation_id__in=ids)
-        .order_by("pillar__order", "pillar__code")
-        .values_list("delegation_id", "pillar_id")
-    )
-    codes: dict[int, list[str]] = {}
-    for delegation_id, code in links:
-        codes.setdefault(delegation_id, []).append(code)
-    return codes
 
 
 class EventSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
@@ -152,14 +151,14 @@ class EventSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
             "partners": {"help_text": _("Id các địa phương đối tác liên quan.")},
         }
 
-    # Every field but the partners, read in one query for the page (partner_ids).
+    # Every field but the partners, which are links (row_links).
     row_columns = tuple(name for name in Meta.fields if name != "partners")
+    row_links = {"partners": (partner_links, "event_id", "partnerlocality_id")}
 
     @classmethod
     def represent_rows(cls, rows: list[dict]) -> list[dict]:
         """The list's rows as `to_representation()` gives them, field for field (compared on
         varied records in tests/performance/test_list_rows.py)."""
-        partners = partner_ids([row["id"] for row in rows])
         return [
             {
                 "id": row["id"],
@@ -173,21 +172,8 @@ class EventSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
                 "needs_prime_minister_approval": row["needs_prime_minister_approval"],
                 # Stored as "KR,US" (sorted when saved), listed as the codes.
                 "countries": row["countries"].split(",") if row["countries"] else [],
-                "partners": partners.get(row["id"], []),
+                "partners": partners,
                 "origin": row["origin"],
             }
-            for row in rows
+            for row, partners in zip(rows, cls.linked_ids(rows, "partners"), strict=True)
         ]
-
-
-def partner_ids(event_ids: list[int]) -> dict[int, list[int]]:
-    """Event id → its partners' ids, in the partners' own order (by name), in one query."""
-    links = (
-        Event.partners.through.objects.filter(event_id__in=event_ids)
-        .order_by(*(f"partnerlocality__{name}" for name in PartnerLocality._meta.ordering), "pk")
-        .values_list("event_id", "partnerlocality_id")
-    )
-    ids: dict[int, list[int]] = {}
-    for event_id, partner_id in links:
-        ids.setdefault(event_id, []).append(partner_id)
-    return ids

@@ -123,7 +123,7 @@ class RecordViewSet(
         reads them (`row_columns`), else through the serializer, a chunk at a time."""
         serializer_class = self.get_serializer_class()
         if serializer_class.row_columns:
-            rows = queryset.prefetch_related(None).values(*serializer_class.row_columns)
+            rows = serializer_class.rows(queryset.prefetch_related(None))
             for chunk in chunks(rows.iterator(self.export_chunk_size), self.export_chunk_size):
                 yield from serializer_class.represent_rows(chunk)
             return
@@ -137,7 +137,7 @@ class RecordViewSet(
         if not serializer_class.row_columns:
             return super().list(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset()).prefetch_related(None)
-        rows = queryset.values(*serializer_class.row_columns)
+        rows = serializer_class.rows(queryset)
         page = self.paginate_queryset(rows)
         if page is None:
             return Response(serializer_class.represent_rows(list(rows)))
