@@ -73,7 +73,6 @@ class DelegationSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
             "member_count": {"min_value": 0, "max_value": 2**31 - 1},
         }
 
-    row_links = {"pillars": (pillar_links, "delegation_id", "pillar_id")}
     row_columns = (
         "id",
         "title",
@@ -92,6 +91,7 @@ class DelegationSerializer(SyncDeadlinesMixin, ValidatedModelSerializer):
         "purpose",
         "origin",
     )
+    row_links = {"pillars": (pillar_links, "delegation_id", "pillar_id")}
 
     @classmethod
     def represent_rows(cls, rows: list[dict]) -> list[dict]:

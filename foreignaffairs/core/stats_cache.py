@@ -112,7 +112,7 @@ def cached(name: str, *parts, compute: Callable[[], T], background: bool = False
     timeout = settings.STATS_CACHE_SECONDS
     if not timeout:
         return compute()
-    wrote = _made_the_write()  # before reading the version, which changes the answer
+    wrote_here = _wrote_here()  # before reading the version, which changes the answer
     figure = ":".join([name, translation.get_language() or "", *map(str, parts)])
     try:
         version = data_version()
@@ -122,7 +122,7 @@ def cached(name: str, *parts, compute: Callable[[], T], background: bool = False
             return value
         lock = f"stats:recomputing:{version}:{figure}"
         locked = cache.add(lock, 1, RECOMPUTE_LOCK_SECONDS)
-        if (not locked or background) and not wrote:
+        if (not locked or background) and not wrote_here and not _wrote_recently():
             previous = cache.get(f"stats:previous:{figure}", _MISSING)
             if previous is not _MISSING:
                 if locked:
@@ -161,16 +161,19 @@ def _recompute_in_background(figure, key, lock, compute, timeout) -> None:
     threading.Thread(target=recompute, name=f"{RECOMPUTING_THREAD}{figure}", daemon=True).start()
 
 
-def _made_the_write() -> bool:
-    """Whether whoever asks for a figure made the latest write, and must see it. In a request
-    (`OwnWritesMiddleware`): it wrote, or its session wrote in the last OWN_WRITE_SECONDS.
-    Elsewhere (a shell, a task, a test): this thread replaced the data version and has read
-    nothing since."""
-    if not getattr(_local, "in_request", False):
-        return not getattr(_local, "read_since_bump", True)
-    if _local.bumped_in_request:
-        return True
-    wrote_at = _local.session.get(OWN_WRITE_SESSION_KEY) if _local.session is not None else None
+def _wrote_here() -> bool:
+    """Whether whoever asks for a figure made a write it must see. In a request
+    (`OwnWritesMiddleware`): the request wrote. Elsewhere (a shell, a task, a test): this
+    thread replaced the data version and has read nothing since."""
+    if getattr(_local, "in_request", False):
+        return _local.bumped_in_request
+    return not getattr(_local, "read_since_bump", True)
+
+
+def _wrote_recently() -> bool:
+    """Whether the session of the request asking wrote in the last OWN_WRITE_SECONDS."""
+    session = getattr(_local, "session", None)
+    wrote_at = session.get(OWN_WRITE_SESSION_KEY) if session is not None else None
     return wrote_at is not None and time.time() - wrote_at < OWN_WRITE_SECONDS
 
 
