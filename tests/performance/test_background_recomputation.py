@@ -45,6 +45,11 @@ def incoming(response) -> int:
     )
 
 
+def add_a_visit(client) -> None:
+    response = client.post("/api/v1/delegations/", NEW_VISIT, content_type="application/json")
+    assert response.status_code == 201, response.content
+
+
 @pytest.fixture
 def leader_client():
     client = Client()
@@ -109,8 +114,7 @@ def test_a_leader_sees_the_previous_dashboard_then_the_new_one(
     DelegationFactory(start_date=datetime.date(2017, 3, 10), status="completed")
     assert incoming(leader_client.get(DASHBOARD)) == 1
 
-    response = staff_client.post("/api/v1/delegations/", NEW_VISIT, content_type="application/json")
-    assert response.status_code == 201, response.content
+    add_a_visit(staff_client)
 
     assert incoming(leader_client.get(DASHBOARD)) == 1  # for a moment
     finish_recomputations()
@@ -122,8 +126,7 @@ def test_whoever_wrote_sees_the_write_on_the_dashboard_at_once(
 ):
     DelegationFactory(start_date=datetime.date(2017, 3, 10), status="completed")
     assert incoming(staff_client.get(DASHBOARD)) == 1
-    response = staff_client.post("/api/v1/delegations/", NEW_VISIT, content_type="application/json")
-    assert response.status_code == 201, response.content
+    add_a_visit(staff_client)
     staff_client.get("/admin/delegations/delegation/")  # on to another page first
 
     assert incoming(staff_client.get(DASHBOARD)) == 2
@@ -135,7 +138,7 @@ def test_only_a_write_is_noted_in_the_session(stats_cache_on, leader_client, sta
     staff_client.get(DASHBOARD)
     leader_client.get(DASHBOARD)
     assert stats_cache.OWN_WRITE_SESSION_KEY not in staff_client.session
-    staff_client.post("/api/v1/delegations/", NEW_VISIT, content_type="application/json")
+    add_a_visit(staff_client)
     assert stats_cache.OWN_WRITE_SESSION_KEY in staff_client.session
     assert stats_cache.OWN_WRITE_SESSION_KEY not in leader_client.session
 
