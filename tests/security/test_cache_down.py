@@ -28,7 +28,7 @@ def redis_down():
     with override_settings(
         CACHES={
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "foreignaffairs.core.redis_cache.SharedClientRedisCache",
                 "LOCATION": location,
             },
             "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
