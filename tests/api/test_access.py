@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from foreignaffairs.api.access import ApiClientRateThrottle
 from foreignaffairs.api.models import ApiClient
 from partners.models import PartnerLocality
 from tests.factories import PartnerLocalityFactory, UserFactory
@@ -127,6 +128,21 @@ def test_a_key_over_its_rate_gets_429_with_retry_after(settings, token_client):
     response = token_client.get("/api/v1/partners/")
     assert response.status_code == 429
     assert 0 < int(response["Retry-After"]) <= 60
+
+
+def test_the_count_starts_again_with_the_next_window(settings, token_client, monkeypatch):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"api_client": "2/minute"},
+    }
+    clock = [0.0]  # seconds since the epoch: the minutes start at multiples of 60
+    monkeypatch.setattr(ApiClientRateThrottle, "timer", lambda self: clock[0])
+    answers = []
+    for second in (610.0, 650.0, 655.5, 661.0):
+        clock[0] = second
+        answers.append(token_client.get("/api/v1/partners/"))
+    assert [answer.status_code for answer in answers] == [200, 200, 429, 200]
+    assert answers[2]["Retry-After"] == "5"  # that minute ends at 660
 
 
 def test_the_rate_is_counted_per_key(settings, token_client):
