@@ -14,7 +14,7 @@ from io import BytesIO
 
 from django import forms
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from docx import Document
@@ -534,13 +534,16 @@ def _download(request, render, extension: str, content_type: str):
         return error
     period, origin = query["period"], query["origin"]
     today = timezone.localdate()
-    content = stats_cache.cached(
-        f"period_{extension}",
-        period.slug,
-        origin or "",
-        today,
-        compute=lambda: render(build_report(period, today, origin)),
-    )
+    # A Vietnamese administrative report whatever the page's language: its labels and numbers
+    # too.
+    with translation.override("vi"):
+        content = stats_cache.cached(
+            f"period_{extension}",
+            period.slug,
+            origin or "",
+            today,
+            compute=lambda: render(build_report(period, today, origin)),
+        )
     response = HttpResponse(content, content_type=content_type)
     suffix = f"-{origin.replace('_', '-')}" if origin else ""
     response["Content-Disposition"] = (

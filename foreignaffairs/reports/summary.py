@@ -12,6 +12,8 @@ of the figures from `stats.year_figures`, so each case is easy to pin in a test.
 import datetime
 from collections.abc import Mapping
 
+from django.utils import translation
+
 from foreignaffairs.core.text import number_text, percent_text
 from foreignaffairs.reports.models import Metric
 from foreignaffairs.reports.stats import change
@@ -77,6 +79,9 @@ def _partner_clause(
     ), False
 
 
+# The paragraph is Vietnamese whatever the page's language (templates/dashboard/_summary.html
+# marks it lang="vi"): its numbers too ("16,7%", never "16.7%").
+@translation.override("vi")
 def annual_summary(
     year: int,
     figures: Mapping[str, int],
@@ -109,6 +114,7 @@ def annual_summary(
     return period_summary(f"Năm {year}", figures, previous, f"năm {year - 1}", subject)
 
 
+@translation.override("vi")
 def period_summary(
     opening: str,
     figures: Mapping[str, int],

@@ -152,3 +152,10 @@ def test_numbers_on_an_english_page_are_written_the_english_way():
         assert number_text(1234567) == "1,234,567"
         assert percent_text(1234.5) == "1,234.5"
         assert percent_text(20.0) == "20"
+
+
+def test_the_paragraph_writes_its_numbers_the_vietnamese_way_on_an_english_page_too():
+    with translation.override("en"):
+        text = annual_summary(2017, {**FIGURES_2017, "incoming_delegations": 1550}, FIGURES_2016)
+    assert "đã đón 1.550 đoàn khách quốc tế (tăng 1.150% so với năm 2016)" in text
+    assert "(giảm 9,1% so với năm 2016)" in text
