@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 
 from tests.factories import UserFactory
@@ -9,6 +10,14 @@ def vietnamese():
     """Each test starts in the default language, Vietnamese."""
     with translation.override("vi"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts from empty caches: a figure another test cached would otherwise be
+    served as the previous value while it is recomputed (core.stats_cache)."""
+    for name in ("default", "local"):
+        caches[name].clear()
 
 
 @pytest.fixture
