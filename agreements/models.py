@@ -10,13 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from delegations.models import Delegation, Event
+from foreignaffairs.core import daily_counts
 from foreignaffairs.core.continents import countries_in
 from foreignaffairs.core.dates import (
     date_range,
-    latest_dates,
-    latest_of,
     months_before,
-    none_since,
     plausible_date_constraint,
     validate_plausible_date,
 )
@@ -114,19 +112,16 @@ def activity_sources() -> list[tuple[models.QuerySet, str]]:
 def dormant_q(today: datetime.date) -> Q:
     """ "Ký xong để đó": in force, and the last activity before the cutoff, or no activity at
     all and signed before it. Needs the `effective_status` and `last_activity_on` annotations
-    (`with_follow_up`).
-
-    Written as "no activity since the cutoff" (NOT EXISTS, which PostgreSQL runs as anti-joins
-    on indexes) rather than by comparing every agreement's latest activity with the cutoff.
-    """
+    (`with_follow_up`). Never NULL, so that `dormant=False` keeps every agreement that is not
+    dormant."""
     cutoff = months_before(today, DORMANT_AFTER_MONTHS)
     return (
         Q(effective_status=Status.IN_FORCE)
         & Q(signed_on__isnull=False)
-        & none_since(activity_sources(), cutoff)
-        # The date first, so that the latest activity is looked up only for agreements
-        # signed recently.
-        & (Q(signed_on__lt=cutoff) | Q(last_activity_on__isnull=False))
+        & (
+            Q(last_activity_on__isnull=False, last_activity_on__lt=cutoff)
+            | Q(last_activity_on__isnull=True, signed_on__lt=cutoff)
+        )
     )
 
 
@@ -179,8 +174,10 @@ class AgreementQuerySet(OriginQuerySet):
 
     def with_last_activity(self):
         """Annotate `last_activity_on`: latest implementation activity, completed delegation
-        or held event linked to the agreement."""
-        return self.annotate(last_activity_on=latest_of(*latest_dates(activity_sources())))
+        or held event linked to the agreement (stored, `LAST_ACTIVITY`; brought up to date
+        first)."""
+        daily_counts.bring_up_to_date(self.db)
+        return self.annotate(last_activity_on=F("stored_last_activity_on"))
 
     def with_follow_up(self, today: datetime.date | None = None):
         """Effective status, last activity and the dormant flag, all in one query."""
@@ -288,6 +285,10 @@ class Agreement(DomainModel):
         blank=True,
         related_name="agreements",
     )
+    # Kept by core.daily_counts (`LAST_ACTIVITY`); read it through `with_last_activity()`.
+    stored_last_activity_on = models.DateField(
+        _("hoạt động triển khai gần nhất"), null=True, editable=False
+    )
     signed_during_delegation = models.ForeignKey(
         "delegations.Delegation",
         verbose_name=_("ký trong chuyến thăm"),
@@ -323,7 +324,12 @@ class Agreement(DomainModel):
 
     counted_date_field = "signed_on"
     counted_figures = ("agreements_signed", "new_relationship_agreements")
-    history = HistoricalRecords(excluded_fields=["search_text", "title_key"], bases=[LinkedHistory])
+    noted_with = ("activities",)
+    kept_fields = ("stored_last_activity_on",)
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "title_key", "stored_last_activity_on"],
+        bases=[LinkedHistory],
+    )
 
     class Meta:
         verbose_name = _("văn bản hợp tác")
@@ -394,6 +400,9 @@ class Agreement(DomainModel):
                 name="agreements_signed_on_idx",
             ),
             models.Index(fields=["status", "expires_on"], name="agreements_expiry_idx"),
+            # The agreements whose stored last activity a changed day may move
+            # (core.daily_counts.LatestDate).
+            models.Index(fields=["stored_last_activity_on"], name="agreements_last_activity_idx"),
         ]
 
     def __str__(self):
@@ -457,11 +466,19 @@ class ImplementationActivity(DomainModel):
 
     history = HistoricalRecords()
 
+    # Noted per day without counts of its own, for the agreements' and partners' latest
+    # dates (core.daily_counts).
+    counted_date_field = "date"
+
     class Meta:
         verbose_name = _("hoạt động triển khai")
         verbose_name_plural = _("hoạt động triển khai")
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["agreement", "date"], name="activities_agreement_idx")]
+        indexes = [
+            models.Index(fields=["agreement", "date"], name="activities_agreement_idx"),
+            # The activities of a changed day (core.daily_counts.LatestDate).
+            models.Index(fields=["date"], name="activities_date_idx"),
+        ]
         constraints = [
             plausible_date_constraint("date", "agreements_implementationactivity_date_plausible")
         ]
@@ -585,3 +602,12 @@ class InheritedAgreement(Agreement):
         proxy = True
         verbose_name = _("văn bản kế thừa (Nghị định 177/2025)")
         verbose_name_plural = _("sổ theo dõi văn bản kế thừa (Nghị định 177/2025)")
+
+
+# An agreement's last activity, stored and kept with the per-day counts.
+LAST_ACTIVITY = daily_counts.LatestDate(
+    Agreement,
+    "stored_last_activity_on",
+    sources=activity_sources,
+    links=((ImplementationActivity, "activities"), (Delegation, "delegations"), (Event, "events")),
+)

@@ -11,3 +11,8 @@ class ForeignAffairsConfig(AppConfig):
 
     def ready(self):
         countries.use_vietnamese_order()
+        # A partner's last exchange counts records of every app: kept from here, above them.
+        from foreignaffairs.core import daily_counts
+        from foreignaffairs.reports.exchanges import LAST_EXCHANGE
+
+        daily_counts.keep_latest_date(LAST_EXCHANGE)

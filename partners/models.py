@@ -189,11 +189,17 @@ class PartnerLocality(DomainModel):
     notes = models.TextField(_("ghi chú"), blank=True)
     origin = origin_field()
     search_text = search_text_field()
+    # Kept by core.daily_counts (reports.exchanges.LAST_EXCHANGE); read it through
+    # `with_last_exchange()`.
+    stored_last_exchange_on = models.DateField(_("trao đổi gần nhất"), null=True, editable=False)
 
     searchable_fields = ("name", "name_en", "name_local")
     folded_fields = {"name_key": "name"}
     objects = PartnerLocalityQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text"], bases=[LinkedHistory])
+    kept_fields = ("stored_last_exchange_on",)
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "stored_last_exchange_on"], bases=[LinkedHistory]
+    )
 
     class Meta:
         verbose_name = _("địa phương đối tác")
@@ -228,7 +234,12 @@ class PartnerLocality(DomainModel):
             ),
             plausible_date_constraint("ended_on", "partners_partnerlocality_ended_on_plausible"),
         ]
-        indexes = [models.Index(fields=["country", "established_on"])]
+        indexes = [
+            models.Index(fields=["country", "established_on"]),
+            # The partners whose stored last exchange a changed day may move
+            # (core.daily_counts.LatestDate).
+            models.Index(fields=["stored_last_exchange_on"], name="partners_last_exchange_idx"),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.country.name})" if self.country else self.name

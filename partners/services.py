@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from foreignaffairs.core import links as history_links
 from foreignaffairs.core import stats_cache
+from foreignaffairs.core.models import note_days_of
 from foreignaffairs.core.origins import check_origin
 from partners.models import PartnerLocality, PartnerOrigin
 
@@ -185,6 +186,10 @@ def merge_partners(kept: PartnerLocality, merged: PartnerLocality, *, user=None)
     for relation in _link_relations():
         links = _links_of(relation, merged)
         if relation.many_to_many:
+            # The link tables are written without the linked records' save().
+            note_days_of(
+                relation.related_model._base_manager.filter(**{relation.field.name: merged})
+            )
             partner_field = relation.field.m2m_reverse_field_name()
             other_field = relation.field.m2m_field_name()
             already = _links_of(relation, kept).values_list(other_field, flat=True)

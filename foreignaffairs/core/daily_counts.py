@@ -18,16 +18,27 @@ and nothing else, so a write costs one small insert and the first read after it 
 indexed queries. A note is taken with `DELETE … RETURNING` and the recount runs after it, so a
 write committed meanwhile leaves its own note for the next read; the recount holds a lock so
 that two readers never store the same day twice.
+
+The same notes keep the *latest dates* stored on other records (`LatestDate`): an agreement's
+last implementation activity, a partner's last exchange. Such a date can change only for a
+record whose stored date is a noted day (the record of that day changed or went) or that is
+linked to a record of a noted day (it was added, moved there or linked), so the recount
+looks at those records and no others. A model may be noted without counts of its own
+(`counted_figures` empty) for the latest dates that follow it.
 """
 
 import datetime
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import connections, models, router, transaction
+from django.db.models import F, OuterRef
 from django.utils.translation import gettext_lazy as _
+
+from foreignaffairs.core.dates import latest_dates, latest_of
 
 # Past this many changed days of one model, its whole span between the first and the last is
 # recounted in one query rather than listing the days.
@@ -77,7 +88,7 @@ class ChangedDay(models.Model):
 
 
 def counted_models() -> list[type[models.Model]]:
-    """The models counted per day (a proxy's records are its concrete model's)."""
+    """The models noted per day (a proxy's records are its concrete model's)."""
     return [
         model
         for model in apps.get_models()
@@ -152,8 +163,10 @@ def _recount(using: str) -> None:
             noted[label].add(day)
         for model in counted_models():
             days = noted.get(_label(model))
-            if days:
+            if days and model.counted_figures:
                 _recount_model(model, days, using)
+        for latest in _latest_dates:
+            latest.refresh(noted, using)
 
 
 def _recount_model(model, days: set, using: str) -> None:
@@ -182,3 +195,83 @@ def _recount_model(model, days: set, using: str) -> None:
             f"(day, origin, figure, value) {selects}",
             [*params, *model.counted_figures],
         )
+
+
+@dataclass(frozen=True)
+class LatestDate:
+    """A date stored on `model`'s records in `field`: the latest date of the records linked to
+    each. `sources()` gives those records as querysets of noted models, correlated with the
+    outer record (`OuterRef("pk")`), each with its date field; `links` the lookup from `model`
+    to each source model's records (e.g. (Delegation, "delegations")).
+
+    After changes on some days (each source's noted days), a record's latest date is exact
+    again when: a stored date that fell on a changed day and that no record of that day holds
+    up any more is computed afresh; and every record linked to a record of a changed day takes
+    the latest of its stored date and those days' dates. Records of other days did not change,
+    so nothing else can have moved. Both are queries on the changed days' records, however many
+    records there are.
+    """
+
+    model: type[models.Model]
+    field: str
+    sources: Callable[[], list[tuple[models.QuerySet, str]]]
+    links: tuple[tuple[type[models.Model], str], ...]
+
+    def computed(self) -> models.Expression:
+        """The date computed from every linked record."""
+        return latest_of(*latest_dates(self.sources()))
+
+    def refresh(self, noted: dict[str, set], using: str) -> None:
+        sources = self.sources()
+        changed = [
+            (queryset, field, noted[label])
+            for queryset, field in sources
+            if (label := _label(queryset.model)) in noted
+        ]
+        if not changed:
+            return
+        # The base manager: an update of the model's own QuerySet would note days itself.
+        records = self.model._base_manager.using(using).order_by()
+        if any(None in days for _queryset, _field, days in changed):
+            records.update(**{self.field: self.computed()})
+            return
+        days = set().union(*(days for _queryset, _field, days in changed))
+        held_up = models.Q(
+            *(
+                models.Exists(queryset.filter(**{field: OuterRef(self.field)}))
+                for queryset, field in sources
+            ),
+            _connector=models.Q.OR,
+        )
+        records.filter(_on_days(self.field, days)).filter(~held_up).update(
+            **{self.field: self.computed()}
+        )
+        links = dict(self.links)
+        linked = [
+            records.filter(_on_days(f"{links[queryset.model]}__{field}", days)).values("pk")
+            for queryset, field, days in changed
+        ]
+        latest_changed = latest_dates(
+            (queryset.filter(_on_days(field, days)), field) for queryset, field, days in changed
+        )
+        # One indexed query for each kind of changed record, in a UNION (an OR of them would
+        # scan every record); a date already at the last changed day stays.
+        records.filter(pk__in=linked[0].union(*linked[1:])).filter(
+            models.Q(**{f"{self.field}__isnull": True})
+            | models.Q(**{f"{self.field}__lt": max(days)})
+        ).update(**{self.field: latest_of(F(self.field), *latest_changed)})
+
+
+_latest_dates: list[LatestDate] = []
+
+
+def keep_latest_date(latest: LatestDate) -> None:
+    """Keep `latest` with the counts (from the owning app's `AppConfig.ready()`)."""
+    if latest not in _latest_dates:
+        _latest_dates.append(latest)
+
+
+def _on_days(lookup: str, days: set) -> models.Q:
+    if len(days) <= MAX_LISTED_DAYS:
+        return models.Q(**{f"{lookup}__in": days})
+    return models.Q(**{f"{lookup}__range": (min(days), max(days))})

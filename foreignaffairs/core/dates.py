@@ -71,14 +71,6 @@ def latest_dates(sources) -> list[models.Subquery]:
     ]
 
 
-def none_since(sources, cutoff: datetime.date) -> Q:
-    """No row of any (queryset, date field) of `sources` dated on or after `cutoff`."""
-    condition = Q()
-    for queryset, field in sources:
-        condition &= ~models.Exists(queryset.filter(**{f"{field}__gte": cutoff}))
-    return condition
-
-
 def dd_mm_yyyy(day: datetime.date) -> str:
     """dd/mm/yyyy with a four-digit year whatever the year (strftime pads none before 1000)."""
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"

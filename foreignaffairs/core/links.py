@@ -22,6 +22,7 @@ from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 
 from foreignaffairs.core import stats_cache
+from foreignaffairs.core.models import note_days_of
 
 
 class LinkedHistory(models.Model):
@@ -151,6 +152,7 @@ def restore_links(record, *, own: bool = True) -> None:
         existing = field.related_model._default_manager.filter(pk__in=ids)
         if field.many_to_many:
             getattr(record, accessor).add(*existing)
+            note_days_of(existing)  # linked without their save()
         else:
             existing.filter(**{field.field.name: None}).update(**{field.field.name: record})
     stats_cache.data_changed()

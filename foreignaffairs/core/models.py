@@ -15,6 +15,29 @@ from foreignaffairs.core.text import control_characters, fold, nfc
 _bulk_updating = threading.local()
 
 
+def note_days_of(records: models.QuerySet) -> None:
+    """Note the days of `records` after a write their own save() or delete() does not make:
+    links to them added or moved, or their deletion with the record they cascade from (one
+    query, and one for each relation of `noted_with`; none for a model not noted per day)."""
+    model = records.model
+    if getattr(model, "counted_date_field", None):
+        days = records.order_by().values_list(model.counted_date_field, flat=True).distinct()
+        daily_counts.days_changed(model, days, using=records.db)
+    for name in getattr(model, "noted_with", ()):
+        relation = model._meta.get_field(name)
+        children = relation.related_model._base_manager.using(records.db)
+        note_days_of(children.filter(**{f"{relation.field.name}__in": records.values("pk")}))
+
+
+def note_cascaded_days(model, pks, using: str) -> None:
+    """Deleting `model`'s records `pks` deletes the records that cascade from them: note
+    their days."""
+    for relation in model._meta.related_objects:
+        if relation.on_delete is models.CASCADE and not relation.many_to_many:
+            child = relation.related_model._base_manager.using(using)
+            note_days_of(child.filter(**{f"{relation.field.name}__in": pks}))
+
+
 class DomainQuerySet(models.QuerySet):
     """The base of every domain model's QuerySet. Bulk writes skip `save()`: they normalise
     the text and compute the stored text (search text, folded natural key) here, so that no
@@ -62,6 +85,7 @@ class DomainQuerySet(models.QuerySet):
 
     def delete(self):
         before = self._stored_days(self)
+        note_cascaded_days(self.model, self.values("pk"), self.db)
         deleted = super().delete()
         self._note_days(before)
         return deleted
@@ -127,9 +151,15 @@ class DomainModel(models.Model):
 
     # A counted model (see foreignaffairs.core.daily_counts): the date field its records are
     # counted on (a plain DateField, whose attribute has its name), and the figures its
-    # QuerySet's `daily_counts()` returns.
+    # QuerySet's `daily_counts()` returns (none: noted per day for the latest dates only).
     counted_date_field: str | None = None
     counted_figures: tuple[str, ...] = ()
+    # Fields core.daily_counts keeps (a `LatestDate`): save() never writes them.
+    kept_fields: tuple[str, ...] = ()
+    # Reverse relations whose records are noted with this record when it is saved: others are
+    # linked to them through it (an agreement's activities are exchanges with its partners, so
+    # changing its partners changes whose exchanges they are).
+    noted_with: tuple[str, ...] = ()
 
     objects = DomainQuerySet.as_manager()
 
@@ -144,10 +174,19 @@ class DomainModel(models.Model):
         before = self._day_before_write()
         super().save(*args, **kwargs)
         self._note_days(before)
+        for name in self.noted_with:
+            note_days_of(getattr(self, name).all())
         stats_cache.data_changed(using=self._state.db)
+
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
+        # Django's UPDATE of a saved record: never with the kept fields, which this instance
+        # may hold older than the recount stored them (an insert still writes them).
+        values = [value for value in values if value[0].name not in self.kept_fields]
+        return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
 
     def delete(self, *args, **kwargs):
         before = self._day_before_write()
+        note_cascaded_days(type(self), [self.pk], self._state.db)
         deleted = super().delete(*args, **kwargs)
         self._note_days(before)
         stats_cache.data_changed(using=self._state.db)

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import Agreement, ImplementationActivity
 from agreements.models import Status as AgreementStatus
 from delegations.models import Delegation, Event
-from foreignaffairs.core.dates import latest_dates, latest_of, none_since, years_before
+from foreignaffairs.core import daily_counts
+from foreignaffairs.core.dates import years_before
 from foreignaffairs.reports.admin_links import admin_change_url
 from partners.models import DORMANT_AFTER_YEARS, PartnerLocality
 
@@ -33,33 +34,40 @@ def exchange_sources() -> list[tuple[models.QuerySet, str]]:
     ]
 
 
+# A partner's last exchange, stored and kept with the per-day counts.
+LAST_EXCHANGE = daily_counts.LatestDate(
+    PartnerLocality,
+    "stored_last_exchange_on",
+    sources=exchange_sources,
+    links=(
+        (Delegation, "delegations"),
+        (Agreement, "agreements"),
+        (ImplementationActivity, "agreements__activities"),
+        (Event, "events"),
+    ),
+)
+
+
 def dormant_q(today: datetime.date) -> Q:
     """A relationship not ended with no exchange for DORMANT_AFTER_YEARS, or none at all and
     established before that. Needs the `last_exchange_on` annotation (`with_last_exchange`).
-
-    Written as "no exchange since the cutoff" (NOT EXISTS, which PostgreSQL runs as anti-joins
-    on indexes) rather than by comparing every partner's latest exchange with the cutoff.
-    """
+    Never NULL (an unknown establishment date is not "before"), so that `dormant=False` keeps
+    every partner that is not dormant."""
     cutoff = years_before(today, DORMANT_AFTER_YEARS)
-    return (
-        Q(ended_on__isnull=True)
-        & none_since(exchange_sources(), cutoff)
-        # The date first, so that the latest exchange is looked up only for partners
-        # established recently. Never NULL (an unknown establishment date is not "before"),
-        # so that `dormant=False` keeps every partner that is not dormant.
-        & (
-            Q(established_on__isnull=False, established_on__lt=cutoff)
-            | Q(last_exchange_on__isnull=False)
-        )
+    return Q(ended_on__isnull=True) & (
+        Q(last_exchange_on__isnull=False, last_exchange_on__lt=cutoff)
+        | Q(last_exchange_on__isnull=True, established_on__isnull=False, established_on__lt=cutoff)
     )
 
 
 def with_last_exchange(partners: models.QuerySet, today: datetime.date | None = None):
-    """`partners` annotated with `last_exchange_on` and `dormant`, in the same query."""
+    """`partners` annotated with `last_exchange_on` (stored, `LAST_EXCHANGE`; brought up to
+    date first) and `dormant`."""
     today = today or timezone.localdate()
-    return partners.annotate(
-        last_exchange_on=latest_of(*latest_dates(exchange_sources()))
-    ).annotate(dormant=models.ExpressionWrapper(dormant_q(today), models.BooleanField()))
+    daily_counts.bring_up_to_date(partners.db)
+    return partners.annotate(last_exchange_on=models.F("stored_last_exchange_on")).annotate(
+        dormant=models.ExpressionWrapper(dormant_q(today), models.BooleanField())
+    )
 
 
 def dormant_partners(today: datetime.date | None = None):

@@ -6,6 +6,7 @@ import datetime
 
 from agreements.models import Agreement
 from delegations.models import Delegation, Event
+from foreignaffairs.reports.exchanges import with_last_exchange
 from partners.models import PartnerLocality
 from tests.factories import (
     AgreementFactory,
@@ -56,6 +57,9 @@ def test_a_restored_delegation_gets_its_agreements_back(client, manager_user):
     restored = delete_and_restore(client, visit, {"start_date": "10/03/2017"})
     assert list(restored.agreements.all()) == [implemented]
     assert Agreement.objects.get(pk=signed.pk).signed_during_delegation_id == restored.pk
+    # The visit counts again as the agreement's last activity.
+    follow_up = Agreement.objects.with_last_activity().get(pk=implemented.pk)
+    assert follow_up.last_activity_on == datetime.date(2017, 3, 10)
 
 
 def test_a_restored_partner_gets_its_agreements_back(client, manager_user):
@@ -64,6 +68,9 @@ def test_a_restored_partner_gets_its_agreements_back(client, manager_user):
     client.force_login(manager_user)
     restored = delete_and_restore(client, partner, {})
     assert list(restored.agreements.all()) == [agreement]
+    # The agreement's signing counts again as the partner's last exchange.
+    follow_up = with_last_exchange(PartnerLocality.objects.filter(pk=partner.pk)).get()
+    assert follow_up.last_exchange_on == agreement.signed_on
 
 
 def test_a_restored_event_gets_its_links_back(client, manager_user):
