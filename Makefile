@@ -39,6 +39,7 @@ demo-data: migrate
 	@if [ -n "$(FIXTURES)" ]; then $(DEMO_ENV) $(MANAGE) loaddata $(FIXTURES); fi
 	$(DEMO_ENV) $(MANAGE) seed_demo
 	$(DEMO_ENV) $(MANAGE) sync_deadlines
+	$(DEMO_ENV) $(MANAGE) recount
 	$(DEMO_ENV) $(MANAGE) setup_roles
 	$(DEMO_ENV) $(MANAGE) ensure_demo_admin
 
@@ -55,6 +56,7 @@ SERVE_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-serve-
 serve: install
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) $(MANAGE) migrate --noinput
+	$(SERVE_ENV) $(MANAGE) recount
 	WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} $(SERVE_ENV) $(VENV)/bin/gunicorn -c gunicorn.conf.py \
 		foreignaffairs.wsgi
 

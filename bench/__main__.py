@@ -126,6 +126,7 @@ def build(url: str, sizes, reuse: bool) -> dict[str, float]:
         else:
             log(f"{name}: already seeded, migrate only")
             manage(size_url, "migrate", "--noinput")
+        manage(size_url, "recount")  # what the first read after a migration would do
         # What autovacuum does after a bulk load: statistics and the visibility map (without
         # it PostgreSQL cannot count from an index alone).
         connection = psycopg2.connect(size_url)

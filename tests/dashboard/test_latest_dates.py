@@ -3,6 +3,7 @@ per-day counts (core.daily_counts.LatestDate): after every way records are writt
 stored equals what the records say, computed afresh."""
 
 import datetime
+import io
 import json
 import random
 
@@ -359,3 +360,15 @@ def test_any_sequence_of_writes(seed):
         stored |= set(Agreement.objects.values_list("stored_last_activity_on", flat=True))
         stored |= set(PartnerLocality.objects.values_list("stored_last_exchange_on", flat=True))
     assert len(stored) > 3  # the dates did move
+
+
+def test_the_recount_command_brings_everything_up_to_date_at_once(agreement, partner):
+    ImplementationActivityFactory(agreement=agreement, date=LATE)
+    out = io.StringIO()
+
+    call_command("recount", stdout=out)
+
+    assert not daily_counts.ChangedDay.objects.exists()
+    agreement.refresh_from_db()
+    assert agreement.stored_last_activity_on == LATE
+    assert "Đã cập nhật số liệu theo ngày trong" in out.getvalue()
