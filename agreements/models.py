@@ -5,6 +5,7 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import LessThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -116,12 +117,14 @@ def dormant_q(today: datetime.date) -> Q:
     dormant."""
     cutoff = months_before(today, DORMANT_AFTER_MONTHS)
     return (
-        Q(effective_status=Status.IN_FORCE)
+        # The stored status too, though the effective one implies it: PostgreSQL then reads
+        # the follow-up index (`agreements_follow_up_idx`), not every agreement.
+        Q(status=Status.IN_FORCE)
+        & Q(effective_status=Status.IN_FORCE)
         & Q(signed_on__isnull=False)
-        & (
-            Q(last_activity_on__isnull=False, last_activity_on__lt=cutoff)
-            | Q(last_activity_on__isnull=True, signed_on__lt=cutoff)
-        )
+        # Past the cutoff: the last activity, or the signing when there was none (the
+        # expression of `agreements_follow_up_idx`).
+        & LessThan(Coalesce("last_activity_on", "signed_on"), cutoff)
     )
 
 
@@ -403,6 +406,20 @@ class Agreement(DomainModel):
             # The agreements whose stored last activity a changed day may move
             # (core.daily_counts.LatestDate).
             models.Index(fields=["stored_last_activity_on"], name="agreements_last_activity_idx"),
+            # The dashboard's "signed and left" list (`dormant_q`) from the index alone: the
+            # agreements in force by last activity or signing, with what decides whether they
+            # have expired.
+            models.Index(
+                Coalesce("stored_last_activity_on", "signed_on"),
+                F("expires_on"),
+                F("auto_renew"),
+                F("status"),
+                F("stored_last_activity_on"),
+                F("signed_on"),
+                F("id"),
+                name="agreements_follow_up_idx",
+                condition=Q(status=Status.IN_FORCE, signed_on__isnull=False),
+            ),
         ]
 
     def __str__(self):

@@ -131,16 +131,24 @@ ATTENTION_SHOWN = 10
 
 
 def attention(today: datetime.date) -> list[dict]:
-    """Each list's first records and how many there are in all: one query per list (the total
-    is a window count over the same rows, so the filter runs once)."""
+    """Each list's first records and how many there are in all: two queries per list (none
+    for the second when the list is empty). The first finds the records shown and the total,
+    a window count over the same rows so that the filter runs once; it carries only their
+    keys, since whole rows (long texts, search text) would be sorted on disk when thousands
+    match. The second reads the records shown."""
     sections = []
     for spec in ATTENTION_LISTS:
-        shown = list(spec.queryset(today).annotate(total=Window(Count("*")))[:ATTENTION_SHOWN])
+        queryset = spec.queryset(today)
+        first = list(
+            queryset.annotate(total=Window(Count("*"))).values_list("pk", "total")[:ATTENTION_SHOWN]
+        )
+        records = queryset.in_bulk([pk for pk, _total in first]) if first else {}
+        shown = [records[pk] for pk, _total in first]
         sections.append(
             {
                 "key": spec.key,
                 "title": spec.title,
-                "count": shown[0].total if shown else 0,
+                "count": first[0][1] if first else 0,
                 "url": admin_list_url(spec.model, spec.admin_filter),
                 "items": [
                     {"title": str(obj), "detail": spec.detail(obj), "url": admin_change_url(obj)}

@@ -437,6 +437,20 @@ def test_an_attention_list_shows_its_first_records_and_links_to_all(
     assert (f"Xem tất cả {records}" in response.content.decode()) is link_to_all
 
 
+def test_an_attention_list_shows_its_first_records_in_its_order(leader_client):
+    """Entered latest first: the list still starts with the visit longest overdue."""
+    first_day = datetime.date(2020, 1, 1)
+    for offset in reversed(range(ATTENTION_SHOWN + 2)):
+        DelegationFactory(
+            title=f"Đoàn {offset:02d}",
+            status="planned",
+            start_date=first_day + datetime.timedelta(days=offset),
+        )
+    section = attention_section(leader_client.get(URL), "needs_update")
+    shown = [item["title"].split(" (")[0] for item in section["items"]]
+    assert shown == [f"Đoàn {offset:02d}" for offset in range(ATTENTION_SHOWN)]
+
+
 @pytest.mark.parametrize(
     ("language", "expected"),
     [

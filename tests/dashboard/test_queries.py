@@ -15,11 +15,12 @@ from partners.models import PartnerLocality
 # Session, user, 3 for the data years, 3 for the years of activity records (before them:
 # no data), the yearly figures (whether a recount is due, the per-day counts, 2 for the
 # partners), published figures (1 + 4 at most), published figures by year, 4 breakdowns
-# (the month's from the per-day counts: 2), 6 attention lists (first ten with a window
-# count; the two "gone quiet" lists first check whether a recount is due: 2), the programme
-# panel (plan, item states, the year's per-day counts, 3 for the records linked to the
-# programme). The running year adds 3 (the year so far and the same days of last year).
-DASHBOARD_QUERIES = 37
+# (the month's from the per-day counts: 2), 6 attention lists (2 each: the first ten's keys
+# with the total, then their records; the two "gone quiet" lists first check whether a
+# recount is due: 2), the programme panel (plan, item states, the year's per-day counts, 3
+# for the records linked to the programme). The running year adds 3 (the year so far and the
+# same days of last year).
+DASHBOARD_QUERIES = 43
 XLSX_QUERIES = 17  # with the role check
 
 COUNTRIES = ["JP", "KR", "US", "FR", "DE", "AU", "ZA", "CL", "MM", "SG", "TH", "BE"]
