@@ -103,9 +103,13 @@ class ApiClientRateThrottle(SimpleRateThrottle):
         window = int(self.now // self.duration)
         self.window_ends = (window + 1) * self.duration
         key = f"{self.key}:{window}"
-        # Kept a little past the window's end: a counter never expires between add and incr.
-        self.cache.add(key, 0, self.duration + 60)
-        return self.cache.incr(key) <= self.num_requests
+        try:
+            count = self.cache.incr(key)
+        except ValueError:  # the window's first request
+            # Kept a little past the window's end: a counter never expires while it counts.
+            self.cache.add(key, 0, self.duration + 60)
+            count = self.cache.incr(key)
+        return count <= self.num_requests
 
     def wait(self):
         """Seconds until the next window (the `Retry-After` header)."""

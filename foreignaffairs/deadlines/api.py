@@ -1,7 +1,6 @@
 """`GET /api/v1/deadlines/`: the office's deadlines, for staff accounts only (never for a
 department's key)."""
 
-from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
@@ -25,7 +24,7 @@ class StaffOnly(permissions.BasePermission):
 
 class DeadlinePagination(Pagination):
     # Counted every time: marking a deadline done does not change the cached data version.
-    django_paginator_class = Paginator
+    cache_count = False
 
 
 class DeadlineFilter(filters.FilterSet):

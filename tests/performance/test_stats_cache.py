@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from agreements.models import Agreement
@@ -211,6 +213,24 @@ def test_the_api_count_is_cached_and_follows_writes(records, staff_client, stats
     assert staff_client.get(url).json()["count"] == 2
     DelegationFactory(start_date=datetime.date(2017, 4, 1))
     assert staff_client.get(url).json()["count"] == 3
+
+
+def test_each_filter_has_its_own_cached_count_and_every_page_shares_it(
+    records, staff_client, stats_cache_on
+):
+    counts = {
+        query: staff_client.get(f"/api/v1/delegations/?{query}&page_size=1").json()["count"]
+        for query in ("year=2017", "year=2016", "direction=outgoing", "")
+    }
+    assert counts == {"year=2017": 2, "year=2016": 1, "direction=outgoing": 1, "": 3}
+    # Another page and page size of a list counted already: no COUNT query.
+    with CaptureQueriesContext(connection) as first_page:
+        staff_client.get("/api/v1/delegations/?year=2016&direction=incoming&page_size=1")
+    with CaptureQueriesContext(connection) as next_page:
+        response = staff_client.get("/api/v1/delegations/?year=2017&page=2&page_size=1")
+    assert response.json()["count"] == 2
+    assert len(next_page.captured_queries) == len(first_page.captured_queries) - 1
+    assert not any("COUNT(" in query["sql"] for query in next_page.captured_queries)
 
 
 def test_an_excel_import_forgets_the_cached_figures(staff_client, stats_cache_on, tmp_path):
