@@ -371,4 +371,4 @@ def test_the_recount_command_brings_everything_up_to_date_at_once(agreement, par
     assert not daily_counts.ChangedDay.objects.exists()
     agreement.refresh_from_db()
     assert agreement.stored_last_activity_on == LATE
-    assert "Đã cập nhật số liệu theo ngày trong" in out.getvalue()
+    assert "Đã cập nhật số liệu theo ngày, hoạt động và trao đổi gần nhất" in out.getvalue()

@@ -16,4 +16,6 @@ class Command(BaseCommand):
         started = time.perf_counter()
         daily_counts.bring_up_to_date()
         seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")  # Vietnamese comma
-        self.stdout.write(f"Đã cập nhật số liệu theo ngày trong {seconds} giây.")
+        self.stdout.write(
+            f"Đã cập nhật số liệu theo ngày, hoạt động và trao đổi gần nhất trong {seconds} giây."
+        )
