@@ -75,85 +75,31 @@ ATTENTION = {
         SELECT id, title, start_date, count(*) OVER () FROM delegations_delegation
         WHERE status IN ('planned', 'confirmed') AND start_date < %(today)s
         ORDER BY start_date, id LIMIT 10""",
+    "events_needs_update": """
+        SELECT id, title, start_date, count(*) OVER () FROM delegations_event
+        WHERE status = 'planned' AND start_date < %(today)s
+        ORDER BY start_date, id LIMIT 10""",
+    # The two "gone quiet" lists read the last dates stored on the record (kept with the
+    # per-day counts, as the app reads them), the agreements' through their partial index.
     "dormant_agreements": """
-        SELECT a.id, a.title, a.signed_on, greatest(
-            (SELECT max(date) FROM agreements_implementationactivity WHERE agreement_id = a.id),
-            (SELECT max(d.start_date) FROM delegations_delegation d
-               JOIN delegations_delegation_agreements l ON l.delegation_id = d.id
-             WHERE l.agreement_id = a.id AND d.status = 'completed'),
-            (SELECT max(e.start_date) FROM delegations_event e
-               JOIN delegations_event_agreements l ON l.event_id = e.id
-             WHERE l.agreement_id = a.id AND e.status = 'held')) AS last_activity,
-          count(*) OVER ()
-        FROM agreements_agreement a
-        WHERE a.status = 'in_force' AND a.signed_on IS NOT NULL
-          AND (a.auto_renew OR a.expires_on IS NULL OR a.expires_on >= %(today)s)
-          AND NOT EXISTS (SELECT FROM agreements_implementationactivity
-                          WHERE agreement_id = a.id AND date >= %(agreement_cutoff)s)
-          AND NOT EXISTS (SELECT FROM delegations_delegation d
-                            JOIN delegations_delegation_agreements l ON l.delegation_id = d.id
-                          WHERE l.agreement_id = a.id AND d.status = 'completed'
-                            AND d.start_date >= %(agreement_cutoff)s)
-          AND NOT EXISTS (SELECT FROM delegations_event e
-                            JOIN delegations_event_agreements l ON l.event_id = e.id
-                          WHERE l.agreement_id = a.id AND e.status = 'held'
-                            AND e.start_date >= %(agreement_cutoff)s)
-          AND (a.signed_on < %(agreement_cutoff)s
-               OR EXISTS (SELECT FROM agreements_implementationactivity
-                          WHERE agreement_id = a.id)
-               OR EXISTS (SELECT FROM delegations_delegation d
-                            JOIN delegations_delegation_agreements l ON l.delegation_id = d.id
-                          WHERE l.agreement_id = a.id AND d.status = 'completed')
-               OR EXISTS (SELECT FROM delegations_event e
-                            JOIN delegations_event_agreements l ON l.event_id = e.id
-                          WHERE l.agreement_id = a.id AND e.status = 'held'))
-        ORDER BY last_activity NULLS FIRST, a.signed_on, a.id LIMIT 10""",
+        SELECT id, title, signed_on, stored_last_activity_on, count(*) OVER ()
+        FROM agreements_agreement
+        WHERE status = 'in_force' AND signed_on IS NOT NULL
+          AND (auto_renew OR expires_on IS NULL OR expires_on >= %(today)s)
+          AND COALESCE(stored_last_activity_on, signed_on) < %(agreement_cutoff)s
+        ORDER BY stored_last_activity_on NULLS FIRST, signed_on, id LIMIT 10""",
     "expiring_agreements": """
         SELECT id, title, expires_on, count(*) OVER () FROM agreements_agreement
         WHERE status = 'in_force' AND NOT auto_renew
           AND expires_on >= %(today)s AND expires_on <= %(today)s + 180
         ORDER BY expires_on, id LIMIT 10""",
     "dormant_partners": """
-        SELECT p.id, p.name, greatest(
-            (SELECT max(start_date) FROM delegations_delegation
-             WHERE partner_id = p.id AND status = 'completed'),
-            (SELECT max(a.signed_on) FROM agreements_agreement a
-               JOIN agreements_agreement_partners l ON l.agreement_id = a.id
-             WHERE l.partnerlocality_id = p.id AND a.status <> 'negotiating'),
-            (SELECT max(i.date) FROM agreements_implementationactivity i
-               JOIN agreements_agreement_partners l ON l.agreement_id = i.agreement_id
-             WHERE l.partnerlocality_id = p.id),
-            (SELECT max(e.start_date) FROM delegations_event e
-               JOIN delegations_event_partners l ON l.event_id = e.id
-             WHERE l.partnerlocality_id = p.id AND e.status = 'held')) AS last_exchange,
-          count(*) OVER ()
-        FROM partners_partnerlocality p
-        WHERE p.ended_on IS NULL
-          AND NOT EXISTS (SELECT FROM delegations_delegation
-                          WHERE partner_id = p.id AND status = 'completed'
-                            AND start_date >= %(partner_cutoff)s)
-          AND NOT EXISTS (SELECT FROM agreements_agreement a
-                            JOIN agreements_agreement_partners l ON l.agreement_id = a.id
-                          WHERE l.partnerlocality_id = p.id AND a.status <> 'negotiating'
-                            AND a.signed_on >= %(partner_cutoff)s)
-          AND NOT EXISTS (SELECT FROM agreements_implementationactivity i
-                            JOIN agreements_agreement_partners l
-                              ON l.agreement_id = i.agreement_id
-                          WHERE l.partnerlocality_id = p.id AND i.date >= %(partner_cutoff)s)
-          AND NOT EXISTS (SELECT FROM delegations_event e
-                            JOIN delegations_event_partners l ON l.event_id = e.id
-                          WHERE l.partnerlocality_id = p.id AND e.status = 'held'
-                            AND e.start_date >= %(partner_cutoff)s)
-          AND (p.established_on < %(partner_cutoff)s
-               OR EXISTS (SELECT FROM delegations_delegation
-                          WHERE partner_id = p.id AND status = 'completed')
-               OR EXISTS (SELECT FROM agreements_agreement a
-                            JOIN agreements_agreement_partners l ON l.agreement_id = a.id
-                          WHERE l.partnerlocality_id = p.id AND a.status <> 'negotiating')
-               OR EXISTS (SELECT FROM delegations_event e
-                            JOIN delegations_event_partners l ON l.event_id = e.id
-                          WHERE l.partnerlocality_id = p.id AND e.status = 'held'))
-        ORDER BY last_exchange NULLS FIRST, p.established_on, p.name, p.id LIMIT 10""",
+        SELECT id, name, stored_last_exchange_on, count(*) OVER ()
+        FROM partners_partnerlocality
+        WHERE ended_on IS NULL
+          AND (stored_last_exchange_on < %(partner_cutoff)s
+               OR (stored_last_exchange_on IS NULL AND established_on < %(partner_cutoff)s))
+        ORDER BY stored_last_exchange_on NULLS FIRST, established_on, name, id LIMIT 10""",
 }
 
 
@@ -212,7 +158,7 @@ def stats_yearly(cursor) -> dict:
 
 def dashboard(cursor, year: int, today: datetime.date) -> dict:
     """What the dashboard shows for `year`: the figures of every year with data (trends,
-    last year), the year's breakdowns and the five attention lists."""
+    last year), the year's breakdowns and the six attention lists."""
     years = data_years(cursor)
     first, last = (min(years[0], year - 1), max(years[1], year)) if years else (year - 1, year)
     result = {"figures": yearly_figures(cursor, first, last)}

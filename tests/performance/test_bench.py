@@ -8,11 +8,14 @@ import pytest
 from django.db import connection
 
 from bench import bare_wsgi, sql
+from foreignaffairs.core import daily_counts
 from foreignaffairs.reports import stats
+from foreignaffairs.reports.attention import attention
 from tests.factories import (
     AgreementFactory,
     DelegationFactory,
     EventFactory,
+    ImplementationActivityFactory,
     PartnerLocalityFactory,
 )
 
@@ -80,3 +83,21 @@ def test_the_export_floor_writes_the_rows_of_the_api_export(records, admin_clien
     lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[1:]
 
     assert [int(line.split(",")[0]) for line in lines] == floor_ids
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the floor is PostgreSQL SQL")
+def test_the_hand_written_sql_lists_what_needs_attention_as_the_app_does(records):
+    today = datetime.date.today()
+    ImplementationActivityFactory(
+        agreement=AgreementFactory(signed_on=datetime.date(2016, 1, 4)),
+        date=datetime.date(2016, 3, 1),
+    )
+    daily_counts.bring_up_to_date()  # the bench's databases are recounted when built
+    with connection.cursor() as cursor:
+        floor = sql.dashboard(cursor, 2017, today)
+    for section in attention(today):
+        rows = floor[section["key"]]
+        assert (rows[0][-1] if rows else 0) == section["count"], section["key"]
+        shown = [int(item["url"].rstrip("/").split("/")[-2]) for item in section["items"]]
+        assert [row[0] for row in rows] == shown, section["key"]
+    assert floor["dormant_agreements"] and floor["dormant_partners"]
