@@ -18,24 +18,32 @@ _bulk_updating = threading.local()
 def note_days_of(records: models.QuerySet) -> None:
     """Note the days of `records` after a write their own save() or delete() does not make:
     links to them added or moved, or their deletion with the record they cascade from (one
-    query, and one for each relation of `noted_with`; none for a model not noted per day)."""
+    query, and those of `note_linked_days` for `noted_with`; none for a model not noted)."""
     model = records.model
     if getattr(model, "counted_date_field", None):
         days = records.order_by().values_list(model.counted_date_field, flat=True).distinct()
         daily_counts.days_changed(model, days, using=records.db)
-    for name in getattr(model, "noted_with", ()):
-        relation = model._meta.get_field(name)
-        children = relation.related_model._base_manager.using(records.db)
-        note_days_of(children.filter(**{f"{relation.field.name}__in": records.values("pk")}))
+    noted_with = [model._meta.get_field(name) for name in getattr(model, "noted_with", ())]
+    note_linked_days(noted_with, records.values("pk"), records.db)
+
+
+def note_linked_days(relations, pks, using: str) -> None:
+    """Note the days of the records that `relations` (reverse relations of one model) link to
+    its records `pks`."""
+    for relation in relations:
+        records = relation.related_model._base_manager.using(using)
+        note_days_of(records.filter(**{f"{relation.field.name}__in": pks}))
 
 
 def note_cascaded_days(model, pks, using: str) -> None:
     """Deleting `model`'s records `pks` deletes the records that cascade from them: note
     their days."""
-    for relation in model._meta.related_objects:
-        if relation.on_delete is models.CASCADE and not relation.many_to_many:
-            child = relation.related_model._base_manager.using(using)
-            note_days_of(child.filter(**{f"{relation.field.name}__in": pks}))
+    cascading = [
+        relation
+        for relation in model._meta.related_objects
+        if relation.on_delete is models.CASCADE and not relation.many_to_many
+    ]
+    note_linked_days(cascading, pks, using)
 
 
 class DomainQuerySet(models.QuerySet):
@@ -174,8 +182,8 @@ class DomainModel(models.Model):
         before = self._day_before_write()
         super().save(*args, **kwargs)
         self._note_days(before)
-        for name in self.noted_with:
-            note_days_of(getattr(self, name).all())
+        noted_with = [self._meta.get_field(name) for name in self.noted_with]
+        note_linked_days(noted_with, [self.pk], self._state.db)
         stats_cache.data_changed(using=self._state.db)
 
     def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
