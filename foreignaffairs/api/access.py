@@ -58,7 +58,7 @@ class ApiClientTokenAuthentication(TokenAuthentication):
     """`Authorization: Token <key>` checked against the hashes of the departments' keys."""
 
     def authenticate_credentials(self, key):
-        client = ApiClient.objects.active().filter(key_hash=ApiClient.hash_key(key)).first()
+        client = ApiClient.active_with_key(key)
         if client is None:
             raise exceptions.AuthenticationFailed(_("Khóa API không đúng hoặc đã bị thu hồi."))
         client.record_use()

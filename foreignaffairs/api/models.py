@@ -5,7 +5,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -88,6 +88,19 @@ class ApiClient(models.Model):
         self.key_prefix = key[: self.PREFIX_LENGTH]
         self.key_hash = self.hash_key(key)
         return key
+
+    @classmethod
+    def active_with_key(cls, key: str) -> "ApiClient | None":
+        """The active client whose key is `key`, if any.
+
+        Written in SQL: it is asked on every request of a department, and the ORM compiling
+        the same query each time took a fifth of an API page's time."""
+        found = cls.objects.raw(
+            f"SELECT * FROM {connection.ops.quote_name(cls._meta.db_table)} "
+            "WHERE key_hash = %s AND revoked_at IS NULL",
+            [cls.hash_key(key)],
+        )
+        return next(iter(found), None)
 
     @property
     def is_active(self) -> bool:

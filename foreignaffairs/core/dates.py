@@ -70,9 +70,9 @@ def latest_dates(sources) -> list[models.Subquery]:
     80 s for the partners. (A `Func`, not Django's `Max`, which would add a GROUP BY.)"""
     return [
         models.Subquery(
-            queryset.order_by().annotate(latest=models.Func(F(field), function="MAX")).values(
-                "latest"
-            ),
+            queryset.order_by()
+            .annotate(latest=models.Func(F(field), function="MAX"))
+            .values("latest"),
             output_field=models.DateField(),
         )
         for queryset, field in sources

@@ -51,3 +51,32 @@ def test_the_cache_reads_and_writes_as_django_s_does():
         assert cache.get("figure", "missing") == "missing"
     finally:
         cache.delete_many(["figure", "a", "b"])
+
+
+def test_a_counter_is_raised_in_one_round_trip_and_only_if_it_exists():
+    """The API throttle raises its counter on every request: one call to Redis, not Django's
+    two (whether the key exists, then INCRBY); a missing counter is not created."""
+    if not redis_answers():
+        pytest.skip("no Redis on 127.0.0.1:6379 (`.ci/run` starts one)")
+    cache = backend("redis://127.0.0.1:6379/5")
+    client = cache._cache.get_client(write=True)
+    try:
+        with pytest.raises(ValueError):
+            cache.incr("requests")
+        assert cache.get("requests") is None
+        cache.add("requests", 0, 60)
+        sent = []
+        real_execute = client.execute_command
+        client.execute_command = lambda *args, **kwargs: (
+            sent.append(args[0]) or real_execute(*args, **kwargs)
+        )
+        try:
+            assert cache.incr("requests") == 1
+            assert cache.incr("requests", 5) == 6
+            assert cache.decr("requests") == 5
+        finally:
+            del client.execute_command
+        assert sent == ["EVALSHA"] * 3
+        assert 0 < client.ttl(cache.make_and_validate_key("requests")) <= 60
+    finally:
+        cache.delete("requests")

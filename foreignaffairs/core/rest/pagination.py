@@ -52,17 +52,20 @@ class Pagination(PageNumberPagination):
             )
         return super().paginate_queryset(queryset, request, view)
 
-    def count_key(self, request) -> str:
+    @classmethod
+    def list_key(cls, request) -> str:
         """What decides the records of a list: its address, its filters, and today (a filter
         such as "gone quiet" depends on the day). Read from the request rather than from the
-        query's SQL, which would cost compiling the query once more on every page."""
+        query's SQL, which would cost compiling the query on every page."""
         filters = sorted(
             (name, sorted(values))
             for name, values in request.query_params.lists()
-            if name not in self.NOT_FILTERS
+            if name not in cls.NOT_FILTERS
         )
-        key = f"{request.path} {filters!r} {timezone.localdate().isoformat()}"
-        return hashlib.sha256(key.encode()).hexdigest()
+        return f"{request.path} {filters!r} {timezone.localdate().isoformat()}"
+
+    def count_key(self, request) -> str:
+        return hashlib.sha256(self.list_key(request).encode()).hexdigest()
 
     def get_page_size(self, request):
         """`page_size` a positive integer (above 500 reads as 500), else a 400: DRF would

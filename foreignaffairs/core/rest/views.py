@@ -2,16 +2,17 @@
 
 from collections.abc import Iterator
 
+from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
-from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from foreignaffairs.core import stats_cache
+from foreignaffairs.core.rest.compiled_rows import compiled_rows
 from foreignaffairs.core.rest.permissions import DepartmentReadStaffWrite, ModelPermissions
 from foreignaffairs.core.rest.renderers import (
     EXPORT_FORMATS,
@@ -132,15 +133,18 @@ class RecordViewSet(
             yield serializer.to_representation(record)
 
     def list_page(self, request, *args, **kwargs):
-        """One page of JSON; as plain rows when the serializer can read them (`row_columns`)."""
+        """One page of JSON; as plain rows when the serializer can read them (`row_columns`),
+        from the list's query compiled once (`compiled_rows`)."""
         serializer_class = self.get_serializer_class()
-        if not serializer_class.row_columns:
+        if not serializer_class.row_columns or self.paginator is None:
             return super().list(request, *args, **kwargs)
-        queryset = self.filter_queryset(self.get_queryset()).prefetch_related(None)
-        rows = serializer_class.rows(queryset)
+        queryset = self.get_queryset()  # always: it may bring stored figures up to date
+        key = (self.paginator.list_key(request), translation.get_language())
+        rows = compiled_rows(
+            key,
+            lambda: serializer_class.rows(self.filter_queryset(queryset).prefetch_related(None)),
+        )
         page = self.paginate_queryset(rows)
-        if page is None:
-            return Response(serializer_class.represent_rows(list(rows)))
         return self.get_paginated_response(serializer_class.represent_rows(page))
 
     def finalize_response(self, request, response, *args, **kwargs):

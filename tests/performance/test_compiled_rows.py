@@ -1,0 +1,103 @@
+"""The API lists compile each list's query once per process (core.rest.compiled_rows) and read
+every page with it: the pages must still hold the records as they are now, in their order, for
+the filters and the ordering asked."""
+
+import datetime
+
+import pytest
+from rest_framework.test import APIClient
+
+from delegations.models import Delegation
+from foreignaffairs.api.models import ApiClient
+from foreignaffairs.core.rest import compiled_rows
+from tests.factories import DelegationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api():
+    _client, key = ApiClient.issue("Sở Tư pháp")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client
+
+
+@pytest.fixture
+def compilations(monkeypatch):
+    """The lists compiled during the test (none kept from earlier tests)."""
+    monkeypatch.setattr(compiled_rows, "_kept", type(compiled_rows._kept)())
+    compiled = []
+    real_init = compiled_rows.CompiledRows.__init__
+
+    def counting_init(self, queryset):
+        compiled.append(queryset.model)
+        real_init(self, queryset)
+
+    monkeypatch.setattr(compiled_rows.CompiledRows, "__init__", counting_init)
+    return compiled
+
+
+def titles(response) -> list[str]:
+    assert response.status_code == 200, response.content
+    return [row["title"] for row in response.json()["results"]]
+
+
+def test_every_page_holds_the_records_as_they_are_now(api, compilations):
+    for day in range(1, 6):
+        DelegationFactory(title=f"Đoàn {day}", start_date=datetime.date(2017, 3, day))
+
+    pages = [
+        titles(api.get("/api/v1/delegations/", {"page_size": 2, "page": number}))
+        for number in (1, 2, 3)
+    ]
+    assert pages == [["Đoàn 5", "Đoàn 4"], ["Đoàn 3", "Đoàn 2"], ["Đoàn 1"]]
+
+    Delegation.objects.filter(title="Đoàn 4").update(title="Đoàn 4 (đã sửa)")
+    DelegationFactory(title="Đoàn 6", start_date=datetime.date(2017, 3, 6))
+    first = api.get("/api/v1/delegations/", {"page_size": 2})
+    assert titles(first) == ["Đoàn 6", "Đoàn 5"]
+    assert titles(api.get("/api/v1/delegations/", {"page_size": 2, "page": 2})) == [
+        "Đoàn 4 (đã sửa)",
+        "Đoàn 3",
+    ]
+    # Compiled once for every page and page size of the list, before and after the writes.
+    assert compilations == [Delegation]
+
+
+def test_each_filter_and_ordering_has_its_own_query(api, compilations):
+    DelegationFactory(title="Đoàn Nhật Bản", country="JP", start_date=datetime.date(2017, 1, 1))
+    DelegationFactory(title="Đoàn Pháp", country="FR", start_date=datetime.date(2017, 2, 1))
+
+    assert titles(api.get("/api/v1/delegations/", {"country": "JP"})) == ["Đoàn Nhật Bản"]
+    assert titles(api.get("/api/v1/delegations/", {"country": "FR"})) == ["Đoàn Pháp"]
+    assert titles(api.get("/api/v1/delegations/", {"ordering": "title"})) == [
+        "Đoàn Nhật Bản",
+        "Đoàn Pháp",
+    ]
+    assert titles(api.get("/api/v1/delegations/", {"ordering": "-title"})) == [
+        "Đoàn Pháp",
+        "Đoàn Nhật Bản",
+    ]
+    assert titles(api.get("/api/v1/delegations/", {"search": "phap"})) == ["Đoàn Pháp"]
+    assert len(compilations) == 5
+
+
+def test_a_wrong_filter_is_still_refused_after_a_right_one(api, compilations):
+    DelegationFactory(country="JP")
+    assert api.get("/api/v1/delegations/", {"country": "JP"}).status_code == 200
+
+    response = api.get("/api/v1/delegations/", {"country": "XX"})
+
+    assert response.status_code == 400
+    assert "country" in response.json()
+    assert len(compilations) == 1
+
+
+def test_a_page_past_the_last_is_a_404_as_before(api, compilations):
+    DelegationFactory()
+
+    response = api.get("/api/v1/delegations/", {"page": 2})
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Trang không hợp lệ."}
