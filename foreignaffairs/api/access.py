@@ -61,7 +61,6 @@ class ApiClientTokenAuthentication(TokenAuthentication):
         client = ApiClient.active_with_key(key)
         if client is None:
             raise exceptions.AuthenticationFailed(_("Khóa API không đúng hoặc đã bị thu hồi."))
-        client.record_use()
         return ApiClientUser(client), client
 
 
