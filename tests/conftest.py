@@ -1,7 +1,9 @@
 import pytest
 from django.core.cache import caches
 from django.utils import translation
+from rest_framework.test import APIClient
 
+from foreignaffairs.api.models import ApiClient
 from tests.factories import UserFactory
 
 
@@ -29,3 +31,17 @@ def superuser(db):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture
+def department(db):
+    """A department's key: the client record and the key itself (known only here)."""
+    return ApiClient.issue("Sở Kế hoạch và Đầu tư", contact="Chị Lan, lan@example.invalid")
+
+
+@pytest.fixture
+def token_client(department):
+    _client, key = department
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return api

@@ -3,7 +3,6 @@ from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from foreignaffairs.api.models import ApiClient
 from foreignaffairs.core.roles import STAFF
 from tests.factories import UserFactory, with_role
 
@@ -14,20 +13,6 @@ def fresh_throttle_counts():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def department(db):
-    """A department's key: the client record and the key itself (known only here)."""
-    return ApiClient.issue("Sở Kế hoạch và Đầu tư", contact="Chị Lan, lan@example.invalid")
-
-
-@pytest.fixture
-def token_client(department):
-    _client, key = department
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    return api
 
 
 @pytest.fixture

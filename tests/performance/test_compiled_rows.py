@@ -5,22 +5,12 @@ the filters and the ordering asked."""
 import datetime
 
 import pytest
-from rest_framework.test import APIClient
 
 from delegations.models import Delegation
-from foreignaffairs.api.models import ApiClient
 from foreignaffairs.core.rest import compiled_rows
 from tests.factories import DelegationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api():
-    _client, key = ApiClient.issue("Sở Tư pháp")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    return client
 
 
 @pytest.fixture
@@ -43,21 +33,21 @@ def titles(response) -> list[str]:
     return [row["title"] for row in response.json()["results"]]
 
 
-def test_every_page_holds_the_records_as_they_are_now(api, compilations):
+def test_every_page_holds_the_records_as_they_are_now(token_client, compilations):
     for day in range(1, 6):
         DelegationFactory(title=f"Đoàn {day}", start_date=datetime.date(2017, 3, day))
 
     pages = [
-        titles(api.get("/api/v1/delegations/", {"page_size": 2, "page": number}))
+        titles(token_client.get("/api/v1/delegations/", {"page_size": 2, "page": number}))
         for number in (1, 2, 3)
     ]
     assert pages == [["Đoàn 5", "Đoàn 4"], ["Đoàn 3", "Đoàn 2"], ["Đoàn 1"]]
 
     Delegation.objects.filter(title="Đoàn 4").update(title="Đoàn 4 (đã sửa)")
     DelegationFactory(title="Đoàn 6", start_date=datetime.date(2017, 3, 6))
-    first = api.get("/api/v1/delegations/", {"page_size": 2})
+    first = token_client.get("/api/v1/delegations/", {"page_size": 2})
     assert titles(first) == ["Đoàn 6", "Đoàn 5"]
-    assert titles(api.get("/api/v1/delegations/", {"page_size": 2, "page": 2})) == [
+    assert titles(token_client.get("/api/v1/delegations/", {"page_size": 2, "page": 2})) == [
         "Đoàn 4 (đã sửa)",
         "Đoàn 3",
     ]
@@ -65,39 +55,39 @@ def test_every_page_holds_the_records_as_they_are_now(api, compilations):
     assert compilations == [Delegation]
 
 
-def test_each_filter_and_ordering_has_its_own_query(api, compilations):
+def test_each_filter_and_ordering_has_its_own_query(token_client, compilations):
     DelegationFactory(title="Đoàn Nhật Bản", country="JP", start_date=datetime.date(2017, 1, 1))
     DelegationFactory(title="Đoàn Pháp", country="FR", start_date=datetime.date(2017, 2, 1))
 
-    assert titles(api.get("/api/v1/delegations/", {"country": "JP"})) == ["Đoàn Nhật Bản"]
-    assert titles(api.get("/api/v1/delegations/", {"country": "FR"})) == ["Đoàn Pháp"]
-    assert titles(api.get("/api/v1/delegations/", {"ordering": "title"})) == [
+    assert titles(token_client.get("/api/v1/delegations/", {"country": "JP"})) == ["Đoàn Nhật Bản"]
+    assert titles(token_client.get("/api/v1/delegations/", {"country": "FR"})) == ["Đoàn Pháp"]
+    assert titles(token_client.get("/api/v1/delegations/", {"ordering": "title"})) == [
         "Đoàn Nhật Bản",
         "Đoàn Pháp",
     ]
-    assert titles(api.get("/api/v1/delegations/", {"ordering": "-title"})) == [
+    assert titles(token_client.get("/api/v1/delegations/", {"ordering": "-title"})) == [
         "Đoàn Pháp",
         "Đoàn Nhật Bản",
     ]
-    assert titles(api.get("/api/v1/delegations/", {"search": "phap"})) == ["Đoàn Pháp"]
+    assert titles(token_client.get("/api/v1/delegations/", {"search": "phap"})) == ["Đoàn Pháp"]
     assert len(compilations) == 5
 
 
-def test_a_wrong_filter_is_still_refused_after_a_right_one(api, compilations):
+def test_a_wrong_filter_is_still_refused_after_a_right_one(token_client, compilations):
     DelegationFactory(country="JP")
-    assert api.get("/api/v1/delegations/", {"country": "JP"}).status_code == 200
+    assert token_client.get("/api/v1/delegations/", {"country": "JP"}).status_code == 200
 
-    response = api.get("/api/v1/delegations/", {"country": "XX"})
+    response = token_client.get("/api/v1/delegations/", {"country": "XX"})
 
     assert response.status_code == 400
     assert "country" in response.json()
     assert len(compilations) == 1
 
 
-def test_a_page_past_the_last_is_a_404_as_before(api, compilations):
+def test_a_page_past_the_last_is_a_404_as_before(token_client, compilations):
     DelegationFactory()
 
-    response = api.get("/api/v1/delegations/", {"page": 2})
+    response = token_client.get("/api/v1/delegations/", {"page": 2})
 
     assert response.status_code == 404
     assert response.json() == {"detail": "Trang không hợp lệ."}

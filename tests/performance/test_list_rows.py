@@ -8,12 +8,10 @@ import unicodedata
 import pytest
 from django.utils import translation
 from rest_framework.renderers import JSONRenderer
-from rest_framework.test import APIClient
 
 from delegations.models import Delegation, Event, Pillar
 from delegations.serializers import DelegationSerializer, EventSerializer
 from delegations.views import EventViewSet
-from foreignaffairs.api.models import ApiClient
 from tests.factories import DelegationFactory, EventFactory, PartnerLocalityFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,12 +77,9 @@ def test_plain_rows_render_to_the_same_bytes(varied, language):
     assert "Ai-xơ-len".encode() in old or language == "en"
 
 
-def test_the_api_list_answers_the_same_bytes(varied):
-    _client, key = ApiClient.issue("Sở Tư pháp")
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+def test_the_api_list_answers_the_same_bytes(varied, token_client):
 
-    response = api.get("/api/v1/delegations/", {"page_size": 5})
+    response = token_client.get("/api/v1/delegations/", {"page_size": 5})
 
     page = old_representation()[:5]
     expected = {
@@ -97,17 +92,14 @@ def test_the_api_list_answers_the_same_bytes(varied):
 
 
 def test_the_list_costs_the_same_queries_for_one_row_or_fifty(
-    varied, django_assert_max_num_queries
+    varied, token_client, django_assert_max_num_queries
 ):
-    _client, key = ApiClient.issue("Sở Tư pháp")
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     for day in range(1, 50):
         DelegationFactory(start_date=datetime.date(2018, 1, 1) + datetime.timedelta(days=day))
 
     # The key and its first use, the count, the page, the pillars of the page.
     with django_assert_max_num_queries(5):
-        response = api.get("/api/v1/delegations/", {"page_size": 50})
+        response = token_client.get("/api/v1/delegations/", {"page_size": 50})
 
     assert len(response.json()["results"]) == 50
 
@@ -157,16 +149,13 @@ def test_events_read_as_plain_rows_render_to_the_same_bytes(varied_events):
 
 
 def test_the_events_list_costs_the_same_queries_for_one_row_or_fifty(
-    varied_events, django_assert_max_num_queries
+    varied_events, token_client, django_assert_max_num_queries
 ):
-    _client, key = ApiClient.issue("Sở Tư pháp")
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     for day in range(1, 50):
         EventFactory(start_date=datetime.date(2018, 1, 1) + datetime.timedelta(days=day))
 
     # The key and its first use, the count, the page, the partners of the page.
     with django_assert_max_num_queries(5):
-        response = api.get("/api/v1/events/", {"page_size": 50})
+        response = token_client.get("/api/v1/events/", {"page_size": 50})
 
     assert len(response.json()["results"]) == 50

@@ -8,21 +8,12 @@ from django.urls import reverse
 from import_export.formats.base_formats import XLSX
 from rest_framework.test import APIClient
 
-from foreignaffairs.api.models import ApiClient
 from foreignaffairs.core.spreadsheets.templates import template_workbook
 from plans.models import AnnualPlan, PlanItem
 from plans.resources import PlanItemResource
 from tests.factories import AnnualPlanFactory, DelegationFactory, PlanItemFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def token_client(db):
-    _client, key = ApiClient.issue("Sở Văn hóa và Thể thao")
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    return api
 
 
 @pytest.fixture
