@@ -3,7 +3,6 @@ import datetime
 import pytest
 from django.core.cache import cache
 
-from tests.api.conftest import department, token_client  # noqa: F401 - fixtures
 from tests.factories import UserFactory
 from tests.security.conftest import leader_user, manager_user, roles  # noqa: F401 - fixtures
 

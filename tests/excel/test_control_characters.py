@@ -4,7 +4,6 @@ import pytest
 
 from delegations.models import Delegation
 from delegations.resources import DelegationResource
-from tests.api.conftest import department, token_client  # noqa: F401 - fixtures
 from tests.api.test_exports import xlsx_rows
 from tests.excel.conftest import DELEGATION_HEADERS, csv_dataset
 from tests.excel.rows import CHILE
@@ -65,7 +64,7 @@ def test_the_admin_exports_strip_stored_control_characters(
 
 
 def test_the_api_xlsx_export_strips_stored_control_characters(
-    token_client,  # noqa: F811
+    token_client,
     stored_with_control_characters,
 ):
     header, row = xlsx_rows(token_client.get("/api/v1/delegations/?format=xlsx"))
