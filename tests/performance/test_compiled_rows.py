@@ -5,6 +5,8 @@ the filters and the ordering asked."""
 import datetime
 
 import pytest
+from django.db import connections
+from django.test.utils import CaptureQueriesContext
 
 from delegations.models import Delegation
 from foreignaffairs.core.rest import compiled_rows
@@ -91,3 +93,38 @@ def test_a_page_past_the_last_is_a_404_as_before(token_client, compilations):
 
     assert response.status_code == 404
     assert response.json() == {"detail": "Trang không hợp lệ."}
+
+
+FILTERS = {
+    "origin": "binh_duong",
+    "year": "2017",
+    "start_date_after": "2017-01-01",
+    "start_date_before": "2017-12-31",
+    "country": "jp",
+    "continent": "asia",
+    "partner": "1",
+    "search": "binh duong",
+    "ordering": "-start_date",
+    "status": "cancelled",
+}
+
+
+@pytest.mark.parametrize("path", ["/api/v1/delegations/", "/api/v1/events/"])
+@pytest.mark.parametrize("name", FILTERS)
+def test_building_a_list_s_query_reads_no_data(token_client, compilations, monkeypatch, path, name):
+    """A list's SQL is kept for every later page and request: a filter that read records while
+    the query was built (a list of ids instead of a subquery) would keep filtering by the
+    records of that moment."""
+    built = []
+    real_init = compiled_rows.CompiledRows.__init__
+
+    def init_counting_queries(self, queryset):
+        with CaptureQueriesContext(connections[queryset.db]) as queries:
+            real_init(self, queryset)
+        built.append(len(queries))
+
+    monkeypatch.setattr(compiled_rows.CompiledRows, "__init__", init_counting_queries)
+    response = token_client.get(path, {name: FILTERS[name]})
+
+    assert response.status_code == 200, response.content
+    assert built == [0]
