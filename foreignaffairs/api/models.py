@@ -101,6 +101,7 @@ class ApiClient(models.Model):
             timezone.now() - cls.LAST_USED_RESOLUTION
         )
         with connection.cursor() as cursor:
+            # "revoked_at IS NULL" is `ApiClientQuerySet.active()`: change them together.
             cursor.execute(
                 "SELECT id, name, key_prefix, "
                 "(last_used_at IS NULL OR last_used_at <= %s) AS use_unrecorded "
