@@ -1,8 +1,10 @@
 """Figures kept in Django's cache until the data they count changes.
 
-Everything cached here is stored under the current *data version*, a token that every write to
-a counted record replaces: a write never leaves a stale figure behind, it only makes the old
-entries unreachable (they expire on their own).
+Everything cached here is stored with the current *data version*, a token that every write to
+a counted record replaces: a write never leaves a stale figure behind, since a figure is served
+only beside the version it was computed under. Each figure is one entry, `(version, value)`,
+read in the same round trip as the version (`MGET`): an API page asks for its count on every
+request.
 
 There are no model signals: the writes call `data_changed()` themselves.
 - Saving or deleting one record: `DomainModel.save()`/`delete()` (core.models) and
@@ -15,12 +17,12 @@ There are no model signals: the writes call `data_changed()` themselves.
 With several server processes the cache must be shared (`REDIS_URL`), or a write made in one
 process reaches the others only when their entries expire (`STATS_CACHE_SECONDS`).
 
-No thundering herd: after a write, the first request to miss a figure takes a short lock in
-the cache (`cache.add`) and recomputes it; the requests arriving meanwhile, in every worker,
-serve the figure's previous value (kept beside the versioned one) instead of all recomputing
-it at once. A figure cached with `background=True` (the pages, whose recomputation takes a
-second at a million visits) is not recomputed by a request at all while a previous value
-exists: the request that takes the lock serves the previous value too and recomputes in a
+No thundering herd: after a write, the first request to miss a figure takes a short lock in the
+cache (`cache.add`) and recomputes it; the requests arriving meanwhile, in every worker, serve
+the figure's previous value (its entry computed under an earlier version) instead of all
+recomputing it at once. A figure cached with `background=True` (the pages, whose recomputation
+takes a second at a million visits) is not recomputed by a request at all while a previous
+value exists: the request that takes the lock serves the previous value too and recomputes in a
 thread of its process, so nobody waits. The person who made a write never sees the previous
 value (`OwnWritesMiddleware` notes the write in their session for `OWN_WRITE_SECONDS`), and a
 figure never computed before is computed by whoever needs it.
@@ -70,14 +72,21 @@ _local = threading.local()
 
 def data_version() -> str:
     """The current data version (created on first use, kept until the next write)."""
+    return data_version_and(VERSION_KEY)[0]
+
+
+def data_version_and(key: str) -> tuple[str, object]:
+    """The current data version and the value cached under `key` (`_MISSING` if none), read
+    in one round trip."""
     if _bump_pending.is_set():
         bump_data_version()
     _local.read_since_bump = True
-    version = cache.get(VERSION_KEY)
+    values = cache.get_many([VERSION_KEY, key])
+    version = values.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
-    return version
+    return version, values.get(key, _MISSING)
 
 
 def bump_data_version() -> None:
@@ -114,51 +123,53 @@ def cached(name: str, *parts, compute: Callable[[], T], background: bool = False
         return compute()
     wrote_here = _wrote_here()  # before reading the version, which changes the answer
     figure = ":".join([name, translation.get_language() or "", *map(str, parts)])
+    key = f"stats:{figure}"
     try:
-        version = data_version()
-        key = f"stats:{version}:{figure}"
-        value = cache.get(key, _MISSING)
-        if value is not _MISSING:
-            return value
+        version, kept = data_version_and(key)
+        if kept is not _MISSING and kept[0] == version:
+            return kept[1]
         lock = f"stats:recomputing:{version}:{figure}"
         locked = cache.add(lock, 1, RECOMPUTE_LOCK_SECONDS)
-        if (not locked or background) and not wrote_here and not _wrote_recently():
-            previous = cache.get(f"stats:previous:{figure}", _MISSING)
-            if previous is not _MISSING:
-                if locked:
-                    _recompute_in_background(figure, key, lock, compute, timeout)
-                return previous  # being recomputed
+        if (
+            kept is not _MISSING  # computed under an earlier version
+            and (not locked or background)
+            and not wrote_here
+            and not _wrote_recently()
+        ):
+            if locked:
+                _recompute_in_background(key, version, lock, compute, timeout)
+            return kept[1]  # being recomputed
     except CACHE_ERRORS:
         logger.warning("Cache unreachable: %s computed uncached.", name)
         return compute()
     value = compute()
-    _keep(figure, key, lock, value, timeout)
+    _keep(key, version, lock, value, timeout)
     return value
 
 
-def _keep(figure: str, key: str, lock: str, value, timeout: int) -> None:
+def _keep(key: str, version: str, lock: str, value, timeout: int) -> None:
     try:
-        cache.set_many({key: value, f"stats:previous:{figure}": value}, timeout)
+        cache.set(key, (version, value), timeout)
         cache.delete(lock)
     except CACHE_ERRORS:
-        logger.warning("Cache unreachable: %s not kept.", figure)
+        logger.warning("Cache unreachable: %s not kept.", key)
 
 
-def _recompute_in_background(figure, key, lock, compute, timeout) -> None:
+def _recompute_in_background(key, version, lock, compute, timeout) -> None:
     language = translation.get_language()
 
     def recompute():
         try:
             with translation.override(language):
                 value = compute()
-            _keep(figure, key, lock, value, timeout)
+            _keep(key, version, lock, value, timeout)
         except Exception:
             # The lock expires on its own; until then the previous value is served.
-            logger.exception("Recomputing %s in the background failed.", figure)
+            logger.exception("Recomputing %s in the background failed.", key)
         finally:
             connections.close_all()  # this thread's own connections
 
-    threading.Thread(target=recompute, name=f"{RECOMPUTING_THREAD}{figure}", daemon=True).start()
+    threading.Thread(target=recompute, name=f"{RECOMPUTING_THREAD}{key}", daemon=True).start()
 
 
 def _wrote_here() -> bool:

@@ -233,6 +233,32 @@ def test_each_filter_has_its_own_cached_count_and_every_page_shares_it(
     assert not any("COUNT(" in query["sql"] for query in next_page.captured_queries)
 
 
+class CallsRecorded:
+    """The cache, noting the name of each method called on it."""
+
+    def __init__(self, cache):
+        self.cache, self.calls = cache, []
+
+    def __getattr__(self, name):
+        self.calls.append(name)
+        return getattr(self.cache, name)
+
+
+def test_a_kept_figure_is_read_with_the_data_version_in_one_call(
+    records, staff_client, stats_cache_on, monkeypatch
+):
+    """An API page asks for its count on every request: one round trip to the cache reads
+    both the data version and the count, and serves the count while the version holds."""
+    url = "/api/v1/delegations/?year=2017"
+    assert staff_client.get(url).json()["count"] == 2  # counted and kept
+    recorded = CallsRecorded(cache)
+    monkeypatch.setattr(stats_cache, "cache", recorded)
+    with CaptureQueriesContext(connection) as queries:
+        assert staff_client.get(url).json()["count"] == 2
+    assert recorded.calls == ["get_many"]
+    assert not any("COUNT(" in query["sql"] for query in queries.captured_queries)
+
+
 def test_an_excel_import_forgets_the_cached_figures(staff_client, stats_cache_on, tmp_path):
     url = "/api/v1/stats/yearly/?from=2015&to=2015"
     assert staff_client.get(url).json()["results"][0]["incoming_delegations"] == 0
