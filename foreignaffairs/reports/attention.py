@@ -147,7 +147,7 @@ def attention(today: datetime.date) -> list[dict]:
         sections.append(
             {
                 "key": spec.key,
-                "title": spec.title,
+                "title": str(spec.title),  # text: cached with the dashboard (programme.py)
                 "count": first[0][1] if first else 0,
                 "url": admin_list_url(spec.model, spec.admin_filter),
                 "items": [

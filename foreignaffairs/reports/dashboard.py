@@ -44,7 +44,6 @@ class YearSelection:
     years: list[int]  # what the selector offers, oldest first
     first_with_data: int | None
     last_with_data: int | None  # clamped to the current year
-    form: YearForm
 
 
 def select_year(request, today: datetime.date) -> YearSelection:
@@ -61,8 +60,7 @@ def select_year(request, today: datetime.date) -> YearSelection:
         years = list(range(first, today.year + 1))
     asked = YearForm(request.GET, years=years)
     year = asked.cleaned_data["year"] if asked.is_valid() else (last or today.year)
-    form = YearForm(years=years, initial={"year": year})
-    return YearSelection(year, years, first, last, form)
+    return YearSelection(year, years, first, last)
 
 
 # The page ----------------------------------------------------------------------------------
@@ -438,7 +436,9 @@ def dashboard(request):
     )
     last_shown = max(selection.year, selection.last_with_data or selection.year)
     extra = {
-        "form": selection.form,
+        # Newest first. The selector is written in the template: Django's Select widget
+        # renders each option through a template, a third of a cached page's time.
+        "years_offered": selection.years[::-1],
         "presets": presets(today),
         "period_from": f"{selection.year:04d}-01-01",
         "period_to": f"{selection.year:04d}-12-31",

@@ -12,14 +12,15 @@ from plans.progress import year_progress
 
 
 def programme_panel(year: int, today: datetime.date) -> dict:
-    """Plain values (the dashboard's context is cached): seven queries."""
+    """Plain values, text rather than lazy translations (the dashboard's context is cached,
+    and unpickling a lazy string builds a class): seven queries."""
     progress = year_progress(year, today)
     plan, counts = progress["plan"], progress["counts"]
     items_url = admin_list_url(PlanItem, {"year": year})
     states = [
         {
             "key": state.value,
-            "label": state.label,
+            "label": str(state.label),
             "count": counts[state.value],
             "url": admin_list_url(PlanItem, {"year": year, "state": state.value}),
         }
@@ -40,7 +41,7 @@ def programme_panel(year: int, today: datetime.date) -> dict:
         "late": counts["late"],
         "late_url": admin_list_url(PlanItem, {"year": year, "late": "yes"}),
         "unplanned": [
-            {"key": kind.value, "label": kind.label, "count": progress["unplanned"][kind]}
+            {"key": kind.value, "label": str(kind.label), "count": progress["unplanned"][kind]}
             for kind in ItemKind
         ],
         "unplanned_total": progress["unplanned_total"],

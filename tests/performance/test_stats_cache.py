@@ -1,13 +1,16 @@
 """The cached path: the dashboard and the statistics endpoints served from Django's cache
 until a write to a counted model."""
 
+import dataclasses
 import datetime
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from agreements.models import Agreement
 from bench.xlsx_import import write_sample_delegations
@@ -15,6 +18,7 @@ from delegations.models import Delegation
 from delegations.resources import DelegationResource
 from foreignaffairs.core import stats_cache
 from foreignaffairs.core.spreadsheets.large_files import import_file
+from foreignaffairs.reports.dashboard import dashboard_context, select_year
 from tests.data.conftest import load_fixtures, seed_demo
 from tests.factories import (
     AgreementFactory,
@@ -69,6 +73,33 @@ def test_the_cached_dashboard_reads_nothing_but_the_session(
     with django_assert_num_queries(3):  # the session, its user and whether it holds a role
         response = leader_client.get(DASHBOARD)
     assert response.status_code == 200
+
+
+def lazy_strings(value, path="") -> list[str]:
+    """Where `value` (dicts, lists, tuples, dataclasses) holds lazy translations."""
+    if isinstance(value, Promise):
+        return [path]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return [
+            found for key, item in value.items() for found in lazy_strings(item, f"{path}.{key}")
+        ]
+    if isinstance(value, list | tuple):
+        return [
+            found for i, item in enumerate(value) for found in lazy_strings(item, f"{path}[{i}]")
+        ]
+    return []
+
+
+def test_the_cached_dashboard_holds_text_not_lazy_translations(records, rf):
+    """The cached context is read back on every page view, and each lazy string in it is
+    rebuilt then (a class per string): the dashboard is cached per language, as text."""
+    today = timezone.localdate()
+    with translation.override("vi"):
+        context = dashboard_context(select_year(rf.get(DASHBOARD), today), today)
+    assert lazy_strings(context) == []
+    assert lazy_strings({"title": gettext_lazy("Năm")}) == [".title"]  # it finds them
 
 
 def test_the_cached_yearly_statistics_equal_the_uncached_ones(records, staff_client, settings):
