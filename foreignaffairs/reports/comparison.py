@@ -108,7 +108,8 @@ def period_context(period: Period, years: list[int], today: datetime.date, origi
 
 
 def presets(today: datetime.date) -> list[dict]:
-    """The periods reports speak of, for this year and last."""
+    """The periods reports speak of, for this year and last, with the query string that asks
+    for each (written here: two `date` filters per link took a tenth of a cached dashboard)."""
     choices = []
     for year in (today.year, today.year - 1):
         for period in (
@@ -118,7 +119,8 @@ def presets(today: datetime.date) -> list[dict]:
             Period.year(year),
         ):
             if period.start <= today:
-                choices.append({"label": period.label, "period": period})
+                query = f"from={period.start.isoformat()}&to={period.end.isoformat()}"
+                choices.append({"label": period.label, "period": period, "query": query})
     return choices
 
 
