@@ -437,7 +437,7 @@ def dashboard(request):
     last_shown = max(selection.year, selection.last_with_data or selection.year)
     extra = {
         # Newest first. The selector is written in the template: Django's Select widget
-        # renders each option through a template, a third of a cached page's time.
+        # renders each option through a template, a quarter of a cached page's time.
         "years_offered": selection.years[::-1],
         "presets": presets(today),
         "period_from": f"{selection.year:04d}-01-01",
